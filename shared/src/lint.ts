@@ -1,0 +1,52 @@
+import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import type { FileContext } from './file/context.ts';
+import { fileRules } from './file/rules/index.ts';
+import type { LintOptions } from './lint-options.ts';
+import { parsePolicy } from './policy/parse.ts';
+import { policyRules } from './policy/rules/index.ts';
+import { runRules, type DocumentKind } from './rule.ts';
+import { parseStsRecord } from './sts-txt/parse.ts';
+import { stsTxtRules } from './sts-txt/rules/index.ts';
+import { decodeUtf8 } from './text/decode.ts';
+import { parseTlsRptRecord } from './tlsrpt-txt/parse.ts';
+import { tlsRptTxtRules } from './tlsrpt-txt/rules/index.ts';
+
+/** Lint document text of a known kind: file-level rules, then the kind's rules, sorted by position. */
+export function lintText(text: string, kind: DocumentKind, options: LintOptions = {}, invalidUtf8At = -1): Diagnostic[] {
+  const overrides = options.overrides ?? {};
+  const file: FileContext = { text, kind, invalidUtf8At };
+  const out = runRules(fileRules, file, overrides);
+  switch (kind) {
+    case 'policy':
+      out.push(...runRules(policyRules, { text, policy: parsePolicy(text), options }, overrides));
+      break;
+    case 'sts-txt':
+      out.push(...runRules(stsTxtRules, { text, record: parseStsRecord(text), options }, overrides));
+      break;
+    case 'tlsrpt-txt':
+      out.push(...runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options }, overrides));
+      break;
+  }
+  return out.sort(compareDiagnostics);
+}
+
+/** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 and binary content. */
+export function lintBytes(bytes: Uint8Array, kind: DocumentKind, options: LintOptions = {}): { text: string; diagnostics: Diagnostic[] } {
+  const { text, invalidUtf8At } = decodeUtf8(bytes);
+  return { text, diagnostics: lintText(text, kind, options, invalidUtf8At) };
+}
+
+/**
+ * The kind of a document from its path, else its content; null when neither tells.
+ * Names: `mta-sts.txt`, `*.mta-sts`, `*.mta-sts.txt` are policies. Content: `v=STSv1` / `v=TLSRPTv1`
+ * open TXT values; a `version:` or `mode:` line makes a policy.
+ */
+export function detectKind(path: string, text: string): DocumentKind | null {
+  const base = (path.split(/[\\/]/).pop() ?? '').toLowerCase();
+  if (base === 'mta-sts.txt' || base.endsWith('.mta-sts') || base.endsWith('.mta-sts.txt')) return 'policy';
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (/^v\s*=\s*stsv1/i.test(head)) return 'sts-txt';
+  if (/^v\s*=\s*tlsrptv1/i.test(head)) return 'tlsrpt-txt';
+  if (/^(version|mode|max_age|mx)\s*:?/im.test(head)) return 'policy';
+  return null;
+}
