@@ -38,12 +38,15 @@ export function lintBytes(bytes: Uint8Array, kind: DocumentKind, options: LintOp
 
 /**
  * The kind of a document from its path, else its content; null when neither tells.
- * Names: `mta-sts.txt`, `*.mta-sts`, `*.mta-sts.txt` are policies. Content: `v=STSv1` / `v=TLSRPTv1`
- * open TXT values; a `version:` or `mode:` line makes a policy.
+ * Names: `mta-sts.txt`, `*.mta-sts`, `*.mta-sts.txt` are policies; files named after the record's owner,
+ * `_mta-sts*.txt` and `_smtp._tls*.txt`, hold TXT values. Content: `v=STSv1` / `v=TLSRPTv1` open TXT values;
+ * a `version:` or `mode:` line makes a policy.
  */
 export function detectKind(path: string, text: string): DocumentKind | null {
   const base = (path.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (base === 'mta-sts.txt' || base.endsWith('.mta-sts') || base.endsWith('.mta-sts.txt')) return 'policy';
+  if (base.startsWith('_mta-sts') && base.endsWith('.txt')) return 'sts-txt';
+  if (base.startsWith('_smtp._tls') && base.endsWith('.txt')) return 'tlsrpt-txt';
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
   if (/^v\s*=\s*stsv1/i.test(head)) return 'sts-txt';
   if (/^v\s*=\s*tlsrptv1/i.test(head)) return 'tlsrpt-txt';

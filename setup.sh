@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# From a fresh Debian machine with Node 20 to everything built and the main job run, in one command.
+# Installs the Debian packages the tests and the demo use, pnpm, the workspace; builds every artifact;
+# lints the bundled examples and runs the demo world.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# unbound + nginx + openssl: the local test world (DNS, DoH, HTTPS with a test CA).
+# bind9-utils + knot-dnssecutils: named-checkzone and kzonecheck, the reference tools of the zone tests and benchmark.
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates)
+missing=()
+for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  # Installing must not leave system services running on the machine's ports: the tests start their own.
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root sh -c 'for s in unbound nginx; do (service "$s" stop || true) >/dev/null 2>&1; done'
+fi
+
+PNPM_VERSION=10.34.8
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
+  say "Installing pnpm $PNPM_VERSION"
+  as_root npm install -g --silent "pnpm@$PNPM_VERSION"
+fi
+
+say "Installing the workspace"
+pnpm install --frozen-lockfile
+
+say "Building every artifact"
+pnpm run build
+
+say "sts-lens lint examples/ (the examples contain mistakes on purpose)"
+node cli/dist/sts-lens.js lint examples/ || true
+
+if [ -f cli/world/serve.mjs ] && grep -q '"demo"' package.json; then
+  say "The demo world: local DNS/DoH + HTTPS serving sample domains, checked"
+  pnpm demo
+fi
