@@ -1,5 +1,8 @@
 import type { SeverityOverrides } from './rule.ts';
 
+/** Reads an `$INCLUDE`d zone file: `path` as written, relative to the including file `fromPath`; null if unreadable. */
+export type ReadInclude = (path: string, fromPath: string) => string | null;
+
 /** What a caller may tell the linter beyond the text itself. */
 export interface LintOptions {
   /** Clock for fixes that mint a fresh policy id; tests inject a fixed one. */
@@ -10,6 +13,12 @@ export interface LintOptions {
   readonly mxHosts?: readonly string[];
   /** Per-code severity overrides and disabled rules. */
   readonly overrides?: SeverityOverrides;
+  /** Zone files: the origin to start with (`example.com`); else from `$ORIGIN` or the file name. */
+  readonly origin?: string;
+  /** Path of the document, for a zone's origin guess (`db.example.com`) and resolving `$INCLUDE`. */
+  readonly path?: string;
+  /** Zone files: reads `$INCLUDE`d files (injected: the core has no file system); without it includes are not followed. */
+  readonly readInclude?: ReadInclude;
 }
 
 /** The clock a rule should use. */

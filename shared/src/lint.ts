@@ -10,6 +10,7 @@ import { stsTxtRules } from './sts-txt/rules/index.ts';
 import { decodeUtf8 } from './text/decode.ts';
 import { parseTlsRptRecord } from './tlsrpt-txt/parse.ts';
 import { tlsRptTxtRules } from './tlsrpt-txt/rules/index.ts';
+import { lintZoneText } from './zone/lint-zone.ts';
 
 /** Lint document text of a known kind: file-level rules, then the kind's rules, sorted by position. */
 export function lintText(text: string, kind: DocumentKind, options: LintOptions = {}, invalidUtf8At = -1): Diagnostic[] {
@@ -18,16 +19,24 @@ export function lintText(text: string, kind: DocumentKind, options: LintOptions 
   const out = runRules(fileRules, file, overrides);
   switch (kind) {
     case 'policy':
-      out.push(...runRules(policyRules, { text, policy: parsePolicy(text), options }, overrides));
+      append(out, runRules(policyRules, { text, policy: parsePolicy(text), options }, overrides));
       break;
     case 'sts-txt':
-      out.push(...runRules(stsTxtRules, { text, record: parseStsRecord(text), options }, overrides));
+      append(out, runRules(stsTxtRules, { text, record: parseStsRecord(text), options }, overrides));
       break;
     case 'tlsrpt-txt':
-      out.push(...runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options }, overrides));
+      append(out, runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options }, overrides));
+      break;
+    case 'zone':
+      append(out, lintZoneText(text, options));
       break;
   }
   return out.sort(compareDiagnostics);
+}
+
+/** A loop, not push(...): a document can yield more findings than a call may take arguments. */
+function append(out: Diagnostic[], more: readonly Diagnostic[]): void {
+  for (const d of more) out.push(d);
 }
 
 /** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 and binary content. */
@@ -40,16 +49,23 @@ export function lintBytes(bytes: Uint8Array, kind: DocumentKind, options: LintOp
  * The kind of a document from its path, else its content; null when neither tells.
  * Names: `mta-sts.txt`, `*.mta-sts`, `*.mta-sts.txt` are policies; files named after the record's owner,
  * `_mta-sts*.txt` and `_smtp._tls*.txt`, hold TXT values. Content: `v=STSv1` / `v=TLSRPTv1` open TXT values;
- * a `version:` or `mode:` line makes a policy.
+ * a `version:` or `mode:` line makes a policy. Zone files: `*.zone`, `db.*`, `*.db`, or `$ORIGIN`/`$TTL`/an SOA near the top.
  */
 export function detectKind(path: string, text: string): DocumentKind | null {
   const base = (path.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (base === 'mta-sts.txt' || base.endsWith('.mta-sts') || base.endsWith('.mta-sts.txt')) return 'policy';
   if (base.startsWith('_mta-sts') && base.endsWith('.txt')) return 'sts-txt';
   if (base.startsWith('_smtp._tls') && base.endsWith('.txt')) return 'tlsrpt-txt';
+  if (base.endsWith('.zone') || base.startsWith('db.') || base.endsWith('.db')) return 'zone';
   const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (looksLikeZone(head)) return 'zone';
   if (/^v\s*=\s*stsv1/i.test(head)) return 'sts-txt';
   if (/^v\s*=\s*tlsrptv1/i.test(head)) return 'tlsrpt-txt';
   if (/^(version|mode|max_age|mx)\s*:?/im.test(head)) return 'policy';
   return null;
+}
+
+/** Zone file content: a `$ORIGIN`/`$TTL`/`$INCLUDE` line, or an SOA record, near the top. */
+function looksLikeZone(head: string): boolean {
+  return /^\$(ORIGIN|TTL|INCLUDE)[ \t]/im.test(head) || /^\S*[ \t]+(?:\d\w*[ \t]+)?(?:IN[ \t]+)?(?:\d\w*[ \t]+)?SOA[ \t]/im.test(head);
 }

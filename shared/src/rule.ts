@@ -1,10 +1,10 @@
 import type { Diagnostic, Fix, Severity, Span } from './diagnostic.ts';
 
 /** The kinds of document the core lints. */
-export type DocumentKind = 'policy' | 'sts-txt' | 'tlsrpt-txt';
+export type DocumentKind = 'policy' | 'sts-txt' | 'tlsrpt-txt' | 'zone';
 
-/** What a rule applies to: a document kind, the file as bytes, or a live domain check. */
-export type RuleKind = DocumentKind | 'file' | 'check';
+/** What a rule applies to: a document kind, the file as bytes, a live domain check, or several files together. */
+export type RuleKind = DocumentKind | 'file' | 'check' | 'workspace';
 
 /** What a rule is, independent of any document: the product surface of docs, hover and SARIF. */
 export interface RuleMeta {

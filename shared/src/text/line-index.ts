@@ -6,24 +6,18 @@ export interface Position {
 
 /**
  * Maps offsets to positions and back. Line breaks are LF, CRLF and a lone CR, as in LSP.
- * Built once per text in O(n); each lookup is a binary search.
+ * The line table is built on first use in O(n) (with `indexOf`, so a 50 MB file takes milliseconds); each lookup
+ * is a binary search.
  */
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  readonly lineStarts: readonly number[];
+  private starts: number[] | null = null;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(readonly text: string) {}
+
+  /** Offset of the first character of each line. */
+  get lineStarts(): readonly number[] {
+    if (this.starts === null) this.starts = lineStartsOf(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -32,14 +26,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo]! };
+    return { line: lo, character: o - starts[lo]! };
   }
 
   offsetAt(position: Position): number {
@@ -53,4 +48,24 @@ export class LineIndex {
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return Math.min(start + Math.max(0, position.character), end);
   }
+}
+
+/** Start offsets of the lines of `text`: jumps from break to break with `indexOf` instead of visiting every character. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // A CR, alone or before an LF.
+      const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      starts.push(next);
+      if (next === cr + 2) lf = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  return starts;
 }

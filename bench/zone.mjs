@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Zone lint benchmark: generates realistic zones (100k and 1M records) in a temp dir and prints, side by side, wall
+// time and peak RSS of `sts-lens lint --kind zone --format json`, `kzonecheck` and `named-checkzone` on each file.
+// Usage: node bench/zone.mjs [--sizes 100000,1000000] [--runs 3] [--keep]
+// Without the CLI bundle (cli/dist/sts-lens.js) it bundles a small runner that calls lintText through the core.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
+const runs = Number(opt('runs', '3'));
+const keep = args.includes('--keep');
+const ORIGIN = 'bench.example';
+
+/** A deterministic pseudo-random generator (mulberry32), so every run measures the same zone. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A zone of about `n` records that loads cleanly in BIND and Knot: apex SOA/NS/MX/TXT, then hosts with a realistic
+ * mix of A, AAAA, CNAME, MX, TXT, SRV, CAA, TLSA, PTR-like names, varied TTLs (some with units, some inherited),
+ * inherited owners, a few multi-line records and comments.
+ */
+function generateZone(n) {
+  const rand = rng(n);
+  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
+  const ttls = ['', '', '', '300 ', '3600 ', '1h ', '86400 ', '1d ', '600 '];
+  const out = [
+    `$ORIGIN ${ORIGIN}.`,
+    '$TTL 3600',
+    '@ IN SOA ns1 hostmaster ( 2026010101 ; serial',
+    '    7200 3600 1209600 300 )',
+    '  IN NS ns1',
+    '  IN NS ns2',
+    '  IN MX 10 mx1',
+    '  IN MX 20 mx2',
+    '  IN TXT "v=spf1 mx -all"',
+    'ns1 IN A 192.0.2.1',
+    'ns2 IN A 192.0.2.2',
+    'mx1 IN A 192.0.2.3',
+    'mx2 IN AAAA 2001:db8::3',
+    '_mta-sts IN TXT "v=STSv1; id=20260101000000"',
+    '_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:tls@bench.example"',
+    'mta-sts IN CNAME www',
+    'www IN A 192.0.2.80',
+  ];
+  let count = out.length - 3;
+  let i = 0;
+  while (count < n) {
+    i++;
+    const name = rand() < 0.3 ? `host${i}.dept${i % 97}` : `host${i}`;
+    const ttl = pick(ttls);
+    const r = rand();
+    if (r < 0.35) {
+      out.push(`${name} ${ttl}IN A ${10 + (i % 200)}.${(i >> 8) & 255}.${i & 255}.${(i * 7) & 255}`);
+      count++;
+      if (rand() < 0.3) {
+        out.push(`  ${ttl}IN AAAA 2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::${(i % 97).toString(16)}`);
+        count++;
+      }
+    } else if (r < 0.5) {
+      out.push(`${name} ${ttl}IN AAAA 2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`);
+      count++;
+    } else if (r < 0.6) {
+      out.push(`${name} ${ttl}IN CNAME ${rand() < 0.5 ? 'www' : `www.${ORIGIN}.`}`);
+      count++;
+    } else if (r < 0.75) {
+      out.push(`${name} ${ttl}IN TXT "google-site-verification=${Math.floor(rand() * 1e12).toString(36)}${i.toString(36)}"`);
+      count++;
+    } else if (r < 0.82) {
+      out.push(`${name} ${ttl}IN MX 10 mx1.${ORIGIN}.`, `${name} ${ttl}IN MX 20 mx2`, `${name} IN A 198.51.100.${i & 255}`);
+      count += 3;
+    } else if (r < 0.88) {
+      out.push(`_sip._tcp.${name} ${ttl}IN SRV 10 60 5060 ${name}`, `${name} IN A 203.0.113.${i & 255}`);
+      count += 2;
+    } else if (r < 0.92) {
+      out.push(`${name} ${ttl}IN CAA 0 issue "letsencrypt.org"`, `${name} IN A 203.0.113.${(i * 3) & 255}`);
+      count += 2;
+    } else if (r < 0.95) {
+      out.push(`_25._tcp.${name} ${ttl}IN TLSA 3 1 1 ${(i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(8)}`, `${name} IN A 203.0.113.${(i * 5) & 255}`);
+      count += 2;
+    } else if (r < 0.97) {
+      out.push(`${name} ${ttl}IN TXT ( "v=DKIM1; k=rsa; " ; key`, `    "p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC${i.toString(36)}" )`);
+      count++;
+    } else {
+      out.push(`; host ${i} retired`, `${name} ${ttl}IN A 192.0.2.${i & 255} ; comment`);
+      count++;
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Wall time (s) and peak RSS (MB) of a command, through GNU time. */
+function measure(cmd, argv) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [wall, kb] = last.split(' ').map(Number);
+  return { wall, rss: kb / 1024, status: r.status, out: r.stdout.slice(0, 300), err: r.stderr.slice(0, 300) };
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** The command that lints a zone: the CLI bundle, else a runner bundled from the core. */
+async function stsLensCommand(dir) {
+  const cli = join(root, 'cli/dist/sts-lens.js');
+  if (existsSync(cli) && !args.includes('--core')) return { label: 'sts-lens lint', argv: (f) => [cli, 'lint', '--kind', 'zone', '--origin', ORIGIN, '--format', 'json', f] };
+  const entry = join(dir, 'runner.ts');
+  writeFileSync(entry, `import { readFileSync } from 'node:fs';
+import { lintBytes, LineIndex } from ${JSON.stringify(join(root, 'shared/src/index.ts'))};
+const path = process.argv[2]!;
+const { text, diagnostics } = lintBytes(readFileSync(path), 'zone', { path, origin: ${JSON.stringify(ORIGIN)} });
+const lines = new LineIndex(text);
+const json = diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.range.start), end: lines.positionAt(d.range.end) }, fixes: d.fixes }));
+process.stdout.write(JSON.stringify({ files: [{ path, kind: 'zone', diagnostics: json }] }) + '\\n');
+`);
+  const { build } = await import(join(root, 'node_modules/vite/dist/node/index.js'));
+  await build({ root: dir, logLevel: 'warn', configFile: false, build: { ssr: entry, outDir: join(dir, 'dist'), target: 'node20', minify: false, rolldownOptions: { output: { format: 'es', entryFileNames: 'runner.mjs' } } }, ssr: { noExternal: true, target: 'node' } });
+  return { label: 'core runner', argv: (f) => [join(dir, 'dist/runner.mjs'), f] };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sts-lens-zone-bench-'));
+try {
+  const lens = await stsLensCommand(dir);
+  const tools = [
+    { label: lens.label, cmd: process.execPath, argv: lens.argv },
+    ...(has('kzonecheck') ? [{ label: 'kzonecheck', cmd: 'kzonecheck', argv: (f) => ['-o', ORIGIN, f] }] : []),
+    ...(has('named-checkzone') ? [{ label: 'named-checkzone', cmd: 'named-checkzone', argv: (f) => [ORIGIN, f] }] : []),
+  ];
+  console.log(`zone lint benchmark (best of ${runs} runs; wall seconds, peak RSS MB)`);
+  for (const n of sizes) {
+    const file = join(dir, `bench-${n}.zone`);
+    writeFileSync(file, generateZone(n));
+    const mb = statSync(file).size / 1e6;
+    console.log(`\n${n.toLocaleString('en')} records, ${mb.toFixed(1)} MB`);
+    console.log(`  ${'tool'.padEnd(18)} ${'wall s'.padStart(8)} ${'peak MB'.padStart(9)} ${'MB/s'.padStart(7)}  exit`);
+    for (const tool of tools) {
+      let best = null;
+      for (let r = 0; r < runs; r++) {
+        const m = measure(tool.cmd, tool.argv(file));
+        if (best === null || m.wall < best.wall) best = m;
+      }
+      console.log(`  ${tool.label.padEnd(18)} ${best.wall.toFixed(2).padStart(8)} ${best.rss.toFixed(0).padStart(9)} ${(mb / best.wall).toFixed(0).padStart(7)}  ${best.status}${best.status !== 0 && best.status !== 1 ? ` ${best.err.trim().split('\n')[0]}` : ''}`);
+      if (tool.label !== 'kzonecheck' && tool.label !== 'named-checkzone' && best.status !== 0) console.log(`    (findings: ${best.out.trim().slice(0, 200)})`);
+    }
+  }
+  if (keep) console.log(`\nfiles kept in ${dir}`);
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}

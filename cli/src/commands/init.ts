@@ -1,0 +1,89 @@
+import { domainFromInput, freshId } from '@sts-lens/shared';
+import { parseCommandArgs, type OptionSpec } from '../args.ts';
+import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
+import { makeTransports } from '../check/transports.ts';
+import { transportSettings } from './check.ts';
+
+const OPTIONS: OptionSpec = {
+  resolver: { type: 'string' },
+  doh: { type: 'string' },
+  ca: { type: 'string' },
+  timeout: { type: 'string' },
+  rua: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const synopsis = 'Usage: sts-lens init [--resolver HOST:PORT | --doh URL] [--rua URI] DOMAIN';
+const help = `${synopsis}
+
+Print a ready MTA-STS setup for DOMAIN from its live MX records: the policy file (mode testing, one mx line
+per MX host, max_age 604800 = one week), the _mta-sts TXT record with a fresh id (the current UTC time), and
+a TLS-RPT record. Start in testing, read the TLS-RPT reports for a week or two, then switch to enforce and
+publish a new id.
+
+Options:
+  --rua URI        where TLS-RPT reports go (default mailto:tls-reports@DOMAIN)
+  --resolver, --doh, --ca, --timeout   as for \`sts-lens check\`
+  -h, --help       show this help
+
+Environment: SOURCE_DATE_EPOCH fixes the clock of the id, for reproducible output.
+`;
+
+/** `sts-lens init`: a starting policy, STS record and TLS-RPT record from the domain's live MX set. */
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'print a ready policy, _mta-sts and TLS-RPT records for a domain from its live MX hosts',
+  synopsis,
+  help,
+  async run(argv: readonly string[], io: Io): Promise<number> {
+    const args = parseCommandArgs(argv, OPTIONS);
+    if (!args.ok) return usageError(io, initCommand, args.message);
+    if (args.values.help === true) {
+      io.out(help);
+      return 0;
+    }
+    if (args.positionals.length !== 1) return usageError(io, initCommand, 'name exactly one domain');
+    const input = domainFromInput(args.positionals[0]!);
+    if (!input.ok) return usageError(io, initCommand, `cannot use \`${input.input}\`: ${input.error}`);
+    const settings = transportSettings(io, args.values);
+    if (typeof settings === 'number') return settings;
+    let t;
+    try {
+      t = await makeTransports(settings);
+    } catch (e) {
+      return usageError(io, initCommand, (e as Error).message);
+    }
+    const domain = input.domain;
+    const mx = await t.resolve(domain, 'MX');
+    if (mx.status === 'timeout' || mx.status === 'error' || mx.status === 'servfail' || mx.status === 'refused') {
+      io.err(`sts-lens init: could not look up the MX records of ${domain} via ${t.via}: ${mx.status}${mx.error ? ` (${mx.error})` : ''}\n`);
+      return EXIT_TROUBLE;
+    }
+    const hosts = [...new Set(mx.records.flatMap((r) => (r.type === 'MX' ? [r.exchange.toLowerCase().replace(/\.$/, '')] : [])).filter((h) => h !== ''))];
+    if (hosts.length === 0) {
+      io.err(`sts-lens init: ${domain} has no MX records; MTA-STS protects mail to MX hosts, so publish MX records first\n`);
+      return 1;
+    }
+    const epoch = io.env.SOURCE_DATE_EPOCH;
+    const now = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+    const rua = typeof args.values.rua === 'string' ? args.values.rua : `mailto:tls-reports@${domain}`;
+    const policy = ['version: STSv1', 'mode: testing', ...hosts.map((h) => `mx: ${h}`), 'max_age: 604800', ''].join('\n');
+    io.out(
+      [
+        `# Policy file: serve it at https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+        `# (HTTPS with a valid certificate for mta-sts.${domain}, Content-Type: text/plain, status 200, no redirect)`,
+        policy,
+        '# DNS records (zone file syntax):',
+        `_mta-sts.${domain}.   3600 IN TXT "v=STSv1; id=${freshId(now)}"`,
+        `_smtp._tls.${domain}. 3600 IN TXT "v=TLSRPTv1; rua=${rua}"`,
+        `# and an A/AAAA or CNAME record for mta-sts.${domain} pointing at the web server.`,
+        '',
+      ].join('\n'),
+    );
+    // Say what is already published, so nobody overwrites a working setup by accident.
+    const sts = await t.resolve(`_mta-sts.${domain}`, 'TXT');
+    const published = sts.records.flatMap((r) => (r.type === 'TXT' ? [`"${r.value}"`] : []));
+    if (published.length) io.err(`note: ${domain} already publishes _mta-sts ${published.join(' ')}; publish a new id when you replace its policy\n`);
+    return 0;
+  },
+};

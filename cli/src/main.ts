@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Process wiring only: real streams in, exit status out. Everything else is in cli.ts and the commands.
+import type { Io } from './command.ts';
+import { runCli } from './cli.ts';
+
+function nodeIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** The one place a bug surfaces: a sentence and exit status 2, never a stack trace. */
+function internalError(e: unknown): void {
+  process.stderr.write(`sts-lens: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
+
+// `sts-lens lint … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  internalError(e);
+});
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
+runCli(process.argv.slice(2), nodeIo()).then((status) => {
+  process.exitCode = status;
+}, internalError);

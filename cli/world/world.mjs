@@ -1,0 +1,399 @@
+// @ts-check
+// The local test world (design.md §4): unbound serving the sample zones over plain DNS and DoH, nginx serving the
+// sample policies over HTTPS with a test CA made at start-up. Loopback only; started and stopped by tests and by
+// `pnpm demo` (serve.mjs).
+import { spawn } from 'node:child_process';
+import dgram from 'node:dgram';
+import { accessSync, constants as fsConstants, rmSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cases as allCases, infrastructureZones } from './cases.mjs';
+import { expired, issue, makePki, selfSigned } from './certs.mjs';
+import { nginxConfig, unboundConfig } from './config.mjs';
+
+/** @typedef {import('./cases.mjs').WorldCase} WorldCase */
+
+/** Folder of this file: the zones/ and policies/ the world serves are beside it. */
+export const worldDir = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * @typedef {object} WorldOptions
+ * @property {readonly WorldCase[]} [cases] the cases to serve; default all of cases.mjs
+ * @property {(line: string) => void} [log] receives the servers' log lines (default: kept for error messages only)
+ * @property {number} [readyTimeoutMs] how long to wait for both servers to answer; default 15000
+ */
+
+/**
+ * A running world.
+ * @typedef {object} World
+ * @property {string} dir the temp dir holding certificates, configs, logs
+ * @property {string} dnsServer plain DNS (UDP and TCP) as `127.0.0.1:PORT`
+ * @property {string} dohUrl DNS over HTTPS (HTTP/2 only, RFC 8484) endpoint
+ * @property {number} httpsPort nginx's HTTPS port (stands for 443)
+ * @property {number} httpPort nginx's HTTP port (stands for 80)
+ * @property {string} caFile PEM file of the test CA
+ * @property {string} caPem the test CA certificate
+ * @property {readonly WorldCase[]} cases the cases served
+ * @property {string} chromiumHostRules a value for Chromium's `--host-resolver-rules` that sends the world's web names
+ *   to nginx
+ * @property {(domain: string) => string} policyUrl the policy URL of a domain
+ * @property {(file: string) => Promise<string>} policyText the text of a file under cli/world/policies/
+ * @property {() => Promise<void>} stop kill both servers and remove the temp dir (safe to call twice)
+ */
+
+/** The Debian packages the world needs, in the form of an install command. */
+export const INSTALL_HINT = 'apt-get install unbound nginx openssl';
+
+const SYSTEM_BIN_DIRS = ['/usr/sbin', '/sbin', '/usr/local/sbin', '/usr/bin', '/usr/local/bin'];
+
+/** Full path of the executable `name` on PATH or in the usual sbin folders (unbound and nginx live there), or undefined. */
+export function findBinary(/** @type {string} */ name) {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...SYSTEM_BIN_DIRS];
+  for (const d of dirs) {
+    try {
+      accessSync(join(d, name), fsConstants.X_OK);
+      return join(d, name);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** @type {Set<() => void>} */
+const liveWorlds = new Set();
+let exitHookInstalled = false;
+
+// A world left running by a crashed or killed test must not keep its servers: on exit, kill them synchronously.
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const kill of liveWorlds) kill();
+  });
+}
+
+/** Start the world: make certificates, write configs, start unbound and nginx, wait until both answer. */
+export async function startWorld(/** @type {WorldOptions} */ options = {}) {
+  const bins = { unbound: findBinary('unbound'), nginx: findBinary('nginx'), openssl: findBinary('openssl') };
+  const missing = Object.entries(bins).filter(([, p]) => !p).map(([n]) => n);
+  if (missing.length > 0) {
+    throw new Error(`the test world needs unbound, nginx and openssl; not found: ${missing.join(', ')}. Install them with \`sudo ${INSTALL_HINT}\` (Debian/Ubuntu).`);
+  }
+  const cases = options.cases ?? allCases;
+  let lastError;
+  // A free port can be taken between probing and binding; start over with fresh ports a couple of times.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startOnce(/** @type {Record<'unbound' | 'nginx' | 'openssl', string>} */ (bins), cases, options);
+    } catch (e) {
+      lastError = e;
+      if (!/address already in use|could not open ports|bind\(\)/i.test(String(e))) throw e;
+    }
+  }
+  throw lastError;
+}
+
+/**
+ * @param {Record<'unbound' | 'nginx' | 'openssl', string>} bins
+ * @param {readonly WorldCase[]} cases
+ * @param {WorldOptions} options
+ * @returns {Promise<World>}
+ */
+async function startOnce(bins, cases, options) {
+  const dir = await mkdtemp(join(tmpdir(), 'sts-lens-world-'));
+  // nginx workers drop to an unprivileged user when started as root; they must be able to read the policies.
+  await chmod(dir, 0o755);
+  /** @type {Server[]} */
+  const servers = [];
+  let stopped = false;
+  const killNow = () => {
+    for (const s of servers) s.kill();
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort on exit
+    }
+  };
+  installExitHook();
+  liveWorlds.add(killNow);
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    liveWorlds.delete(killNow);
+    await Promise.all(servers.map((s) => s.stop()));
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const [dnsPort, dohPort, httpsPort, httpPort] = /** @type {[number, number, number, number]} */ (await freePorts(4));
+    const pki = await makePki(bins.openssl, dir);
+    const certDir = join(dir, 'certs');
+    const www = join(dir, 'www');
+    await Promise.all([mkdir(certDir), mkdir(www), mkdir(join(dir, 'nginx'))]);
+
+    const dohCert = issue(bins.openssl, pki, ['doh.world.test', 'localhost', 'IP:127.0.0.1'], join(certDir, 'doh.pem'));
+    /** @type {Map<string, { policy?: string, cert?: string }>} */
+    const files = new Map();
+    await Promise.all([
+      dohCert,
+      ...cases.map(async (c) => {
+        const host = `mta-sts.${c.domain}`;
+        const s = c.serve;
+        /** @type {{ policy?: string, cert?: string }} */
+        const f = {};
+        files.set(c.domain, f);
+        if (s.kind === 'file' || s.kind === 'http-only') {
+          f.policy = join(www, `${c.domain}.txt`);
+          await writePolicy(s.file, f.policy, s.kind === 'file' ? s.padTo : undefined, c.domain);
+        }
+        if (s.kind === 'none' || s.kind === 'http-only') return;
+        const kind = s.kind === 'file' ? (s.cert ?? 'good') : 'good';
+        const out = join(certDir, `${host}.pem`);
+        if (kind === 'good') f.cert = await issue(bins.openssl, pki, [host], out);
+        else if (kind === 'wrong-name') f.cert = await issue(bins.openssl, pki, [`mta-sts.elsewhere.test`], out);
+        else if (kind === 'self-signed') f.cert = await selfSigned(bins.openssl, pki, host, out);
+        else f.cert = await expired(bins.openssl, pki, host, out);
+      }),
+    ]);
+
+    const zoneDir = join(worldDir, 'zones');
+    const zones = [
+      ...infrastructureZones.map((z) => ({ name: z.name, file: join(zoneDir, z.zone) })),
+      ...cases.map((c) => ({ name: c.domain, file: join(zoneDir, c.zone) })),
+    ];
+    const unboundConf = join(dir, 'unbound.conf');
+    await writeFile(unboundConf, unboundConfig({ dir, dnsPort, dohPort, dohCert: await dohCert, key: pki.leafKey, zones }));
+    const nginxConf = join(dir, 'nginx', 'nginx.conf');
+    await writeFile(nginxConf, nginxConfig({ dir, httpsPort, httpPort, key: pki.leafKey, cases, files }));
+
+    servers.push(startServer('unbound', bins.unbound, ['-d', '-c', unboundConf], dir, options.log));
+    servers.push(startServer('nginx', bins.nginx, ['-p', join(dir, 'nginx'), '-c', nginxConf, '-e', 'stderr'], dir, options.log));
+
+    await waitReady(servers, options.readyTimeoutMs ?? 15_000, async () => {
+      await dnsAnswers(dnsPort);
+      await tcpOpen(dohPort);
+      await tcpOpen(httpsPort);
+      await httpAnswers(httpPort);
+    });
+
+    const caPem = await readFile(pki.caFile, 'utf8');
+    return {
+      dir,
+      dnsServer: `127.0.0.1:${dnsPort}`,
+      dohUrl: `https://127.0.0.1:${dohPort}/dns-query`,
+      httpsPort,
+      httpPort,
+      caFile: pki.caFile,
+      caPem,
+      cases,
+      chromiumHostRules: hostRules(cases, httpsPort, httpPort),
+      policyUrl: (domain) => `https://mta-sts.${domain}/.well-known/mta-sts.txt`,
+      policyText: (file) => readFile(join(worldDir, 'policies', file), 'utf8'),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+// Copy a policy into the served folder; `padTo` grows it with further mx lines (the oversize and slow cases).
+async function writePolicy(/** @type {string} */ file, /** @type {string} */ out, /** @type {number | undefined} */ padTo, /** @type {string} */ domain) {
+  if (!padTo) {
+    await copyFile(join(worldDir, 'policies', file), out);
+    await chmod(out, 0o644);
+    return;
+  }
+  const head = await readFile(join(worldDir, 'policies', file), 'utf8');
+  const parts = [head];
+  let size = Buffer.byteLength(head);
+  for (let i = 1; size < padTo; i++) {
+    const line = `mx: pad${String(i).padStart(6, '0')}.${domain}\n`;
+    parts.push(line);
+    size += line.length;
+  }
+  await writeFile(out, parts.join('').slice(0, padTo), { mode: 0o644 });
+}
+
+/** Chromium `--host-resolver-rules`: every mta-sts name to nginx's ports (the http-only host to 127.0.0.2). */
+function hostRules(/** @type {readonly WorldCase[]} */ cases, /** @type {number} */ httpsPort, /** @type {number} */ httpPort) {
+  const rules = cases
+    .filter((c) => c.serve.kind === 'http-only')
+    .map((c) => `MAP mta-sts.${c.domain}:80 127.0.0.2:${httpPort}`);
+  rules.push(`MAP *.test:443 127.0.0.1:${httpsPort}`, `MAP *.test:80 127.0.0.1:${httpPort}`);
+  return rules.join(', ');
+}
+
+/**
+ * @typedef {object} Server
+ * @property {string} name
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {() => string} output the last lines the server wrote
+ * @property {() => number | null} exitCode null while running
+ * @property {() => void} kill synchronous, for the exit hook
+ * @property {() => Promise<void>} stop
+ */
+
+// Each server runs under a small sh watchdog: it starts the server, and stops it when our stdin pipe closes, which
+// happens when this process exits for any reason, even SIGKILL; then it removes the world's temp dir. So a killed
+// test run leaves neither a server nor files behind.
+const WATCHDOG = [
+  'exec 3<&0',
+  '"$@" </dev/null &',
+  'child=$!',
+  "trap 'kill -TERM $child 2>/dev/null' TERM INT HUP",
+  '(read -r _ <&3; kill -TERM $child 2>/dev/null) &',
+  'wait $child; code=$?',
+  'kill $! 2>/dev/null',
+  'rm -rf "$STS_LENS_WORLD_DIR"',
+  'exit $code',
+].join('\n');
+
+/** @returns {Server} */
+function startServer(
+  /** @type {string} */ name,
+  /** @type {string} */ bin,
+  /** @type {string[]} */ args,
+  /** @type {string} */ dir,
+  /** @type {((line: string) => void) | undefined} */ log,
+) {
+  const child = spawn('sh', ['-c', WATCHDOG, bin, bin, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, STS_LENS_WORLD_DIR: dir },
+  });
+  /** @type {string[]} */
+  const tail = [];
+  const keep = (/** @type {Buffer} */ chunk) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      log?.(`${name}: ${line}`);
+    }
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.stdin?.on('error', () => undefined);
+  /** @type {number | null} */
+  let code = null;
+  const exited = new Promise((resolve) => child.once('exit', (c, signal) => {
+    code = c ?? (signal ? 128 : 1);
+    resolve(undefined);
+  }));
+  return {
+    name,
+    child,
+    output: () => tail.join('\n'),
+    exitCode: () => code,
+    kill: () => {
+      if (code !== null) return;
+      try {
+        child.kill('SIGTERM');
+      } catch {
+        // gone
+      }
+    },
+    stop: async () => {
+      if (code !== null) return;
+      child.stdin?.end();
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitReady(/** @type {Server[]} */ servers, /** @type {number} */ timeoutMs, /** @type {() => Promise<void>} */ probe) {
+  const deadline = Date.now() + timeoutMs;
+  let lastProblem = 'not started';
+  for (;;) {
+    const dead = servers.find((s) => s.exitCode() !== null);
+    if (dead) throw new Error(`${dead.name} exited at start-up (code ${dead.exitCode()}):\n${dead.output()}`);
+    try {
+      await probe();
+      return;
+    } catch (e) {
+      lastProblem = e instanceof Error ? e.message : String(e);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the test world did not come up within ${timeoutMs} ms (${lastProblem}):\n${servers.map((s) => `${s.name}: ${s.output()}`).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** `n` distinct loopback ports free for TCP and UDP at the time of asking. */
+async function freePorts(/** @type {number} */ n) {
+  /** @type {number[]} */
+  const ports = [];
+  while (ports.length < n) {
+    const port = await new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const addr = srv.address();
+        srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+      });
+    });
+    const udpFree = await new Promise((resolve) => {
+      const sock = dgram.createSocket('udp4');
+      sock.once('error', () => resolve(false));
+      sock.bind(port, '127.0.0.1', () => sock.close(() => resolve(true)));
+    });
+    if (udpFree && !ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+
+// A hand-made query for `world.test. SOA`: the readiness probe must not depend on the code under test.
+function dnsAnswers(/** @type {number} */ port) {
+  const labels = ['world', 'test'].flatMap((l) => [l.length, ...Buffer.from(l)]);
+  const query = Buffer.from([0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, ...labels, 0, 0, 6, 0, 1]);
+  return new Promise((resolve, reject) => {
+    const sock = dgram.createSocket('udp4');
+    const timer = setTimeout(() => {
+      sock.close();
+      reject(new Error('no DNS answer yet'));
+    }, 300);
+    sock.once('error', (e) => {
+      clearTimeout(timer);
+      sock.close();
+      reject(e);
+    });
+    sock.once('message', (msg) => {
+      clearTimeout(timer);
+      sock.close();
+      if (msg.readUInt16BE(0) === 0x1234 && (msg.readUInt16BE(2) & 0x0f) === 0) resolve(undefined);
+      else reject(new Error('DNS answer with an error code'));
+    });
+    sock.send(query, port, '127.0.0.1');
+  });
+}
+
+function tcpOpen(/** @type {number} */ port) {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(undefined);
+    });
+    s.once('error', reject);
+  });
+}
+
+function httpAnswers(/** @type {number} */ port) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+      res.resume();
+      resolve(undefined);
+    });
+    req.once('error', reject);
+    req.setTimeout(500, () => req.destroy(new Error('no HTTP answer yet')));
+  });
+}

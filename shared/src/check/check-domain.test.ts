@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { fakeTransports, mx, tlsa, txt, type FakeWorld } from '../../test/fake-transport.ts';
+import { checkDomain, DomainInputError } from './check-domain.ts';
+import { domainFromInput } from './domain-input.ts';
+
+const GOOD_POLICY = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.example.com\nmax_age: 1209600\n';
+
+function world(over: Partial<FakeWorld['dns']> = {}, policy: FakeWorld['policy'] = { body: GOOD_POLICY }, delayMs = 0): FakeWorld {
+  return {
+    dns: {
+      'TXT _mta-sts.example.com': [txt('v=STSv1; id=20260101000000')],
+      'TXT _smtp._tls.example.com': [txt('v=TLSRPTv1; rua=mailto:tls@example.com')],
+      'MX example.com': [mx(10, 'mail.example.com.'), mx(20, 'a.mx.example.com.')],
+      ...over,
+    } as FakeWorld['dns'],
+    policy,
+    delayMs,
+  };
+}
+
+async function check(w: FakeWorld, input = 'example.com', extra = {}) {
+  const t = fakeTransports(w);
+  const r = await checkDomain(input, { resolve: t.resolve, fetchPolicy: t.fetchPolicy, ...extra });
+  return { r, calls: t.calls, codes: r.diagnostics.map((d) => `${d.source}:${d.code}:${d.severity}`) };
+}
+
+describe('checkDomain', () => {
+  it('gives enforced, score 100 and MX coverage for a complete setup', async () => {
+    const { r, codes } = await check(world());
+    expect(r.verdict).toBe('enforced');
+    expect(r.score).toBe(100);
+    expect(codes).toEqual([]);
+    expect(r.mx).toEqual([
+      { host: 'mail.example.com', preference: 10, pattern: 'mail.example.com', tlsa: false },
+      { host: 'a.mx.example.com', preference: 20, pattern: '*.mx.example.com', tlsa: false },
+    ]);
+    expect(r.sts.id).toBe('20260101000000');
+    expect(r.tlsrpt.rua).toEqual(['mailto:tls@example.com']);
+    expect(r.policy).toMatchObject({ fetched: true, mode: 'enforce', maxAge: 1209600, status: 200 });
+  });
+
+  it('starts the policy fetch before any DNS answer arrives, and all lookups at once', async () => {
+    const { calls, r } = await check(world({}, { body: GOOD_POLICY }, 60));
+    const first = calls.slice(0, 4).map((c) => c.what.split(' ')[0]);
+    expect(first.sort()).toEqual(['GET', 'MX', 'TXT', 'TXT']);
+    for (const c of calls.slice(0, 4)) expect(c.at).toBeLessThan(30);
+    // TLSA lookups follow the MX answer: two rounds of 60 ms, not five.
+    expect(r.timings.totalMs).toBeLessThan(60 * 2 + 80);
+  });
+
+  it('says absent when there is no _mta-sts record, and ignores a policy file that exists', async () => {
+    const { r, codes } = await check(world({ 'TXT _mta-sts.example.com': 'nxdomain' }));
+    expect(r.verdict).toBe('absent');
+    expect(r.policy.fetched).toBe(false);
+    expect(codes).toEqual(['dns:check/sts-missing:warning', 'tlsrpt:check/tlsrpt-without-sts:info']);
+    expect(r.diagnostics[0]!.message).toContain('A policy file is served at https://mta-sts.example.com/.well-known/mta-sts.txt');
+    expect(r.score).toBe(10); // TLS-RPT only
+  });
+
+  it('breaks enforce when an MX host is not covered, and names the fix', async () => {
+    const { r, codes } = await check(world({ 'MX example.com': [mx(10, 'mail.example.com'), mx(20, 'backup.example.net')] }));
+    expect(r.verdict).toBe('broken');
+    expect(codes).toEqual(['dns:check/mx-not-covered:error', 'dns:check/mx-pattern-unused:info']);
+    expect(r.diagnostics[0]!.message).toContain('add `mx: backup.example.net`');
+  });
+
+  it('does not let a wildcard match two labels', async () => {
+    const { r } = await check(world({ 'MX example.com': [mx(10, 'a.b.mx.example.com')] }));
+    expect(r.mx[0]!.pattern).toBeNull();
+    expect(r.verdict).toBe('broken');
+  });
+
+  it('warns instead of failing for an uncovered MX in testing mode', async () => {
+    const { r, codes } = await check(
+      world({ 'MX example.com': [mx(10, 'other.example.org')] }, { body: GOOD_POLICY.replace('enforce', 'testing') }),
+    );
+    expect(r.verdict).toBe('testing');
+    expect(codes).toContain('dns:check/mx-not-covered:warning');
+    expect(codes).toContain('dns:check/mx-pattern-unused:info');
+  });
+
+  it('treats several v=STSv1 records as no policy', async () => {
+    const { r, codes } = await check(world({ 'TXT _mta-sts.example.com': [txt('v=STSv1; id=1'), txt('v=STSv1; id=2')] }));
+    expect(r.verdict).toBe('broken');
+    expect(codes).toContain('dns:check/sts-multiple:error');
+  });
+
+  it('reports redirects, wrong status and content type as https problems', async () => {
+    const redirect = await check(world({}, { status: 301, location: 'https://example.com/', body: '' }));
+    expect(redirect.r.verdict).toBe('broken');
+    expect(redirect.codes).toEqual(['https:check/policy-redirect:error']);
+    const notFound = await check(world({}, { status: 404, body: 'nope' }));
+    expect(notFound.codes).toEqual(['https:check/policy-status:error']);
+    const html = await check(world({}, { contentType: 'text/html; charset=utf-8', body: GOOD_POLICY }));
+    expect(html.codes).toEqual(['https:check/policy-content-type:error']);
+    expect(html.r.verdict).toBe('broken');
+  });
+
+  it('tells certificate, timeout, size and missing-host failures apart', async () => {
+    const cases = [
+      [{ error: { kind: 'tls-certificate-expired', message: 'certificate has expired' } }, 'check/policy-certificate'],
+      [{ error: { kind: 'timeout', message: 'no complete answer within 10 s' }, bytes: 12 }, 'check/policy-slow'],
+      [{ error: { kind: 'too-large', message: 'body over 65536 bytes' }, truncated: true, bytes: 65536 }, 'check/policy-too-large'],
+      [{ error: { kind: 'dns', message: 'ENOTFOUND' } }, 'check/policy-host-missing'],
+      [{ error: { kind: 'connect', message: 'connection refused' } }, 'check/policy-unreachable'],
+    ] as const;
+    for (const [policy, code] of cases) {
+      const { r, codes } = await check(world({}, { status: undefined, ...policy } as FakeWorld['policy']));
+      expect(codes).toEqual([`https:${code}:error`]);
+      expect(r.verdict).toBe('broken');
+    }
+  });
+
+  it('says "HTTP only" when HTTPS fails and plain HTTP serves the policy', async () => {
+    const w = world({}, { status: undefined, error: { kind: 'connect', message: 'connection refused' } });
+    const t = fakeTransports(w);
+    const r = await checkDomain('example.com', {
+      resolve: t.resolve,
+      fetchPolicy: t.fetchPolicy,
+      probeHttp: async (url) => ({ url, status: 200, contentType: 'text/plain', body: GOOD_POLICY, bytes: 90, truncated: false, ms: 1 }),
+    });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['check/policy-http-only']);
+  });
+
+  it('catches a changed policy whose id did not change', async () => {
+    const lastSeen = { id: '20260101000000', policy: GOOD_POLICY.replace('enforce', 'testing') };
+    const { codes } = await check(world(), 'example.com', { lastSeen });
+    expect(codes).toEqual(['policy:check/stale-id:error']);
+    const same = await check(world(), 'example.com', { lastSeen: { id: '20260101000000', policy: GOOD_POLICY.replace('mx: mail', 'mx: MAIL') } });
+    expect(same.codes).toEqual([]);
+  });
+
+  it('lints the records and the policy it fetched, with their source', async () => {
+    const { r, codes } = await check(
+      world({ 'TXT _mta-sts.example.com': [txt('v=STSv1; id=2026-01-01')], 'TXT _smtp._tls.example.com': 'nxdomain' }, { body: GOOD_POLICY.replace('1209600', '86400') }),
+    );
+    expect(codes).toContain('sts:sts-txt/id-invalid:error');
+    expect(codes).toContain('policy:policy/max-age-too-short:warning');
+    expect(codes).toContain('tlsrpt:check/tlsrpt-missing:warning');
+    expect(r.verdict).toBe('broken');
+  });
+
+  it('reports mode none and DANE', async () => {
+    const { r, codes } = await check(
+      world({ 'TLSA _25._tcp.mail.example.com': [tlsa('ab')] }, { body: 'version: STSv1\nmode: none\nmax_age: 86400\n' }),
+    );
+    expect(r.verdict).toBe('none');
+    expect(codes).toContain('policy:check/mode-none:warning');
+    expect(codes).toContain('dns:check/dane-present:info');
+    expect(r.mx[0]!.tlsa).toBe(true);
+  });
+
+  it('derives the domain from URLs and addresses, and rejects what names no domain', async () => {
+    const { r } = await check(world(), 'https://www.example.com/some/page');
+    expect(r.domain).toBe('example.com');
+    expect(r.derivedFrom).toBe('url');
+    expect(domainFromInput('Postmaster@Example.COM.')).toMatchObject({ ok: true, domain: 'example.com', via: 'email' });
+    expect(domainFromInput('bücher.example')).toMatchObject({ ok: true, domain: 'xn--bcher-kva.example' });
+    expect(domainFromInput('192.0.2.1')).toMatchObject({ ok: false });
+    expect(domainFromInput('localhost')).toMatchObject({ ok: false });
+    await expect(checkDomain('', { resolve: fakeTransports(world()).resolve, fetchPolicy: fakeTransports(world()).fetchPolicy })).rejects.toBeInstanceOf(DomainInputError);
+  });
+});

@@ -1,0 +1,48 @@
+import type { Rule } from '../../rule.ts';
+import type { CheckContext } from '../context.ts';
+import { danePresent } from './dane-present.ts';
+import { dnsFailure } from './dns-failure.ts';
+import { modeNone } from './mode-none.ts';
+import { mxMissing } from './mx-missing.ts';
+import { mxNotCovered } from './mx-not-covered.ts';
+import { mxPatternUnused } from './mx-pattern-unused.ts';
+import { policyCertificate } from './policy-certificate.ts';
+import { policyContentType } from './policy-content-type.ts';
+import { policyHostMissing } from './policy-host-missing.ts';
+import { policyHttpOnly } from './policy-http-only.ts';
+import { policyRedirect } from './policy-redirect.ts';
+import { policySlow } from './policy-slow.ts';
+import { policyStatus } from './policy-status.ts';
+import { policyTooLarge } from './policy-too-large.ts';
+import { policyUnreachable } from './policy-unreachable.ts';
+import { staleId } from './stale-id.ts';
+import { stsMissing } from './sts-missing.ts';
+import { stsMultiple } from './sts-multiple.ts';
+import { tlsrptMissing } from './tlsrpt-missing.ts';
+import { tlsrptMultiple } from './tlsrpt-multiple.ts';
+import { tlsrptWithoutSts } from './tlsrpt-without-sts.ts';
+
+/** Rules over a live domain's DNS records and policy fetch. */
+export const checkRules: readonly Rule<CheckContext>[] = [
+  dnsFailure,
+  stsMissing,
+  stsMultiple,
+  policyHostMissing,
+  policyCertificate,
+  policyHttpOnly,
+  policyUnreachable,
+  policySlow,
+  policyTooLarge,
+  policyRedirect,
+  policyStatus,
+  policyContentType,
+  mxMissing,
+  mxNotCovered,
+  mxPatternUnused,
+  staleId,
+  modeNone,
+  tlsrptMissing,
+  tlsrptMultiple,
+  tlsrptWithoutSts,
+  danePresent,
+];

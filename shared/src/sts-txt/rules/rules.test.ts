@@ -1,0 +1,287 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, Severity, TextEdit } from '../../diagnostic.ts';
+import type { LintOptions } from '../../lint-options.ts';
+import { runRules } from '../../rule.ts';
+import { decodeUtf8 } from '../../text/decode.ts';
+import { applyEdits } from '../../text/edits.ts';
+import { parseStsRecord } from '../parse.ts';
+import { stsTxtRules } from './index.ts';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sts-txt');
+const options: LintOptions = { now: () => new Date(Date.UTC(2026, 3, 17, 12, 0, 0)) };
+
+function lint(text: string, opts: LintOptions = options): Diagnostic[] {
+  return runRules(stsTxtRules, { text, record: parseStsRecord(text), options: opts });
+}
+
+function fixture(sub: 'valid' | 'invalid', name: string): string {
+  return readFileSync(join(fixtures, sub, `${name}.txt`), 'utf8');
+}
+
+function fixtureNames(sub: 'valid' | 'invalid'): string[] {
+  return readdirSync(join(fixtures, sub))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => n.slice(0, -4))
+    .sort();
+}
+
+function chosenFix(d: Diagnostic) {
+  return d.fixes.find((f) => f.isPreferred) ?? d.fixes[0];
+}
+
+/** Apply the preferred (else first) fix of every diagnostic, round after round, until nothing changes. */
+function fixAll(text: string): string {
+  for (let round = 0; round < 10; round++) {
+    const edits: TextEdit[] = lint(text).flatMap((d) => chosenFix(d)?.edits ?? []);
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+/** Hostile and huge inputs, built here because they are too big or too binary to keep as fixtures. */
+function badInputs(version: string, field: string): [string, string][] {
+  let seed = 42;
+  const random = (n: number) => {
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      bytes[i] = seed >> 16;
+    }
+    return bytes;
+  };
+  const printable = decodeUtf8(random(20_000_000).map((b) => 0x20 + (b % 0x5f))).text;
+  return [
+    ['empty', ''],
+    ['binary bytes', decodeUtf8(random(1_000_000)).text],
+    ['20 MB of printable noise', printable],
+    ['20 MB of repeated fields', `v=${version}; ${field}; `.repeat(20_000_000 / (version.length + field.length + 6))],
+    ['100 000 lines', `v=${version}; ${field}\n`.repeat(100_000)],
+    ['a 1 MB single line', `v=${version}; ${field}${'a'.repeat(1_000_000)}`],
+    ['1 MB of semicolons', `v=${version}${';'.repeat(1_000_000)}`],
+    ['1 MB of commas', `v=${version}; ${field}${','.repeat(1_000_000)}`],
+    ['1 MB of spaces and words', `v=${version}; ${field}${' a'.repeat(500_000)}`],
+    ['1 MB of equals signs', '='.repeat(1_000_000)],
+    ['NULs', `\0v=${version};\0${field}\0`.repeat(10_000)],
+    ['CR-only line endings', `v=${version};\r${field}\r`.repeat(10_000)],
+    ['BOM', `\uFEFFv=${version}; ${field}`],
+    ['lone surrogates', `v=${version}; ${field}\uD800; \uDC00=\uDBFF;`],
+  ];
+}
+
+/** A fixed text as the table shows it: whole, or for huge ones its length and last 20 characters. */
+function compact(text: string): string {
+  return text.length > 200 ? `<${text.length}:${text.slice(-20)}` : text;
+}
+
+type Expected = readonly [name: string, severity: Severity, start: number, end: number, fixed: string | null];
+
+// Every diagnostic of each invalid fixture: rule name, severity, range, and the text after its chosen fix
+// (preferred, else first).
+const cases: readonly (readonly [fixture: string, expected: readonly Expected[]])[] = [
+  ['duplicate-id-differs', [
+    ['duplicate-field', 'error', 29, 47, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['duplicate-id-same', [
+    ['duplicate-field', 'warning', 29, 47, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['everything-wrong', [
+    ['version', 'error', 0, 10, "v=STSv1 , ID=2026-04-17;; note=a b;"],
+    ['separator', 'error', 11, 12, " v = stsv1; ID=2026-04-17;; note=a b;"],
+    ['unknown-field', 'error', 13, 15, " v = stsv1 , id=2026-04-17;; note=a b;"],
+    ['separator', 'error', 26, 28, " v = stsv1 , ID=2026-04-17; note=a b;"],
+    ['field-syntax', 'error', 35, 36, " v = stsv1 , ID=2026-04-17;;"],
+  ]],
+  ['field-syntax-bare-word', [
+    ['field-syntax', 'error', 29, 36, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['field-syntax-name', [
+    ['field-syntax', 'error', 29, 33, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['field-syntax-no-equals', [
+    ['field-syntax', 'error', 9, 27, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['field-syntax-value-space', [
+    ['field-syntax', 'error', 39, 40, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['id-invalid-colon', [
+    ['id-invalid', 'error', 12, 15, "v=STSv1; id=20260417120000;"],
+  ]],
+  ['id-invalid-datetime', [
+    ['id-invalid', 'error', 12, 31, "v=STSv1; id=20260417120000"],
+  ]],
+  ['id-invalid-dot', [
+    ['id-invalid', 'error', 12, 15, "v=STSv1; id=20260417120000"],
+  ]],
+  ['id-invalid-empty', [
+    ['id-invalid', 'error', 9, 12, "v=STSv1; id=20260417120000"],
+  ]],
+  ['id-invalid-long', [
+    ['id-invalid', 'error', 12, 45, "v=STSv1; id=20260417120000"],
+  ]],
+  ['id-missing', [
+    ['id-missing', 'error', 0, 7, "v=STSv1; id=20260417120000"],
+  ]],
+  ['separator-after-version', [
+    ['separator', 'error', 7, 8, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['separator-comma', [
+    ['separator', 'error', 7, 8, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['separator-empty-field', [
+    ['separator', 'error', 7, 9, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['separator-line-break', [
+    ['separator', 'error', 7, 9, "v=STSv1; id=20260417T000000\n"],
+  ]],
+  ['separator-space-around-equals', [
+    ['separator', 'error', 11, 14, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['separator-space-before-semicolon', [
+    ['separator', 'warning', 27, 28, "v=STSv1; id=20260417T000000;"],
+  ]],
+  ['separator-space', [
+    ['separator', 'error', 7, 8, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['separator-trailing-space', [
+    ['separator', 'warning', 27, 28, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['too-long', [
+    ['unknown-field', 'hint', 29, 32, "v=STSv1; id=20260417T000000"],
+    ['too-long', 'error', 65279, 65333, '<65279:xxxxxxxxxxxxxxxxxxxx'],
+  ]],
+  ['unknown-field-mixed-case', [
+    ['unknown-field', 'error', 9, 11, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['unknown-field-plural', [
+    ['unknown-field', 'error', 9, 12, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['unknown-field-upper', [
+    ['unknown-field', 'error', 9, 11, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-case', [
+    ['version', 'error', 0, 7, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-empty', [
+    ['version', 'error', 0, 0, "v=STSv1; id=20260417120000"],
+  ]],
+  ['version-leading-space', [
+    ['version', 'error', 0, 8, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-misplaced', [
+    ['version', 'error', 20, 27, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-missing', [
+    ['version', 'error', 0, 18, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-spacing', [
+    ['version', 'error', 0, 9, "v=STSv1; id=20260417T000000"],
+  ]],
+  ['version-tlsrpt', [
+    ['id-missing', 'error', 0, 38, "v=TLSRPTv1; rua=mailto:tls@example.com; id=20260417120000"],
+    ['version', 'error', 0, 10, "v=STSv1; rua=mailto:tls@example.com"],
+    ['unknown-field', 'hint', 12, 15, "v=TLSRPTv1"],
+  ]],
+  ['version-wrong', [
+    ['version', 'error', 0, 7, "v=STSv1; id=20260417T000000"],
+  ]],
+];
+
+describe('sts-txt rules on fixtures', () => {
+  it.each(cases)('%s', (name, expected) => {
+    const text = fixture('invalid', name);
+    const got = lint(text)
+      .sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code))
+      .map((d) => {
+        const fix = chosenFix(d);
+        return [d.code.slice('sts-txt/'.length), d.severity, d.range.start, d.range.end, fix ? compact(applyEdits(text, fix.edits)) : null];
+      });
+    expect(got).toEqual(expected);
+  });
+
+  it('covers every invalid fixture and every rule', () => {
+    expect(cases.map(([name]) => name).sort()).toEqual(fixtureNames('invalid'));
+    const seen = new Set(cases.flatMap(([, expected]) => expected.map(([rule]) => `sts-txt/${rule}`)));
+    for (const rule of stsTxtRules) expect(seen, rule.code).toContain(rule.code);
+  });
+
+  it('reports nothing but unknown-field hints on valid fixtures', () => {
+    for (const name of fixtureNames('valid')) {
+      const diagnostics = lint(fixture('valid', name));
+      expect(diagnostics.filter((d) => d.code !== 'sts-txt/unknown-field' || d.severity !== 'hint'), name).toEqual([]);
+      if (!name.startsWith('extension')) expect(diagnostics, name).toEqual([]);
+    }
+  });
+
+  it('leaves no errors once every fix is applied, round after round', () => {
+    for (const name of fixtureNames('invalid')) {
+      const fixed = fixAll(fixture('invalid', name));
+      expect(lint(fixed).filter((d) => d.severity === 'error'), `${name} → ${JSON.stringify(fixed)}`).toEqual([]);
+    }
+  });
+
+  it('writes messages that name the problem and the way out', () => {
+    for (const name of fixtureNames('invalid')) {
+      for (const d of lint(fixture('invalid', name))) {
+        expect(d.message, d.code).toMatch(/^[a-z`]/);
+        expect(d.message.length, d.code).toBeLessThan(400);
+        for (const fix of d.fixes) expect(fix.title, d.code).toMatch(/^[A-Z]/);
+      }
+    }
+  });
+});
+
+describe('sts-txt rules on bad input', () => {
+  it.each(badInputs('STSv1', 'id=20260417T000000'))('%s: no throw, fast', (_name, text) => {
+    const started = performance.now();
+    const diagnostics = lint(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    for (const d of diagnostics) {
+      expect(d.range.start).toBeGreaterThanOrEqual(0);
+      expect(d.range.end).toBeLessThanOrEqual(text.length);
+      expect(d.range.start).toBeLessThanOrEqual(d.range.end);
+    }
+  });
+});
+
+describe('sts-txt rule details', () => {
+  it('mints the id from the injected clock', () => {
+    const [d] = lint('v=STSv1;', { now: () => new Date(Date.UTC(2030, 0, 2, 3, 4, 5)) });
+    expect(d?.fixes[0]?.title).toBe('Add `id=20300102030405`');
+    expect(applyEdits('v=STSv1;', d!.fixes[0]!.edits)).toBe('v=STSv1; id=20300102030405');
+  });
+
+  it('explains what an id may hold', () => {
+    const [d] = lint('v=STSv1; id=2026-06-01T00:00:00');
+    expect(d?.message).toContain('contains `-` and `:`');
+    expect(d?.message).toContain('letters like `T` and digits alone are fine');
+    expect(d?.fixes[0]?.title).toBe('Replace the id with `20260417120000`');
+  });
+
+  it('says why whitespace before `;` is only a warning, and why a field outside the grammar is an error', () => {
+    expect(lint('v=STSv1; id=1 ;')[0]?.message).toContain('RFC 8461 erratum 6285');
+    expect(lint('v=STSv1; id=1; note=a b')[0]?.message).toContain('no MTA-STS policy');
+  });
+
+  it('says where a policy setting belongs', () => {
+    const [d] = lint('v=STSv1; id=1; mode=enforce');
+    expect([d?.code, d?.severity]).toEqual(['sts-txt/unknown-field', 'hint']);
+    expect(d?.message).toBe(
+      'unknown field `mode`: senders ignore it; policy settings belong in the policy file (`https://mta-sts.<domain>/.well-known/mta-sts.txt`), not in this record',
+    );
+  });
+
+  it('leaves a BOM to the file rules', () => {
+    expect(lint('\uFEFFv=STSv1; id=1')).toEqual([]);
+  });
+
+  it('points at the misspelt name and keeps quiet about the missing field it stands for', () => {
+    expect(lint('v=STSv1; ID=1').map((d) => d.code)).toEqual(['sts-txt/unknown-field']);
+    expect(lint('v=STSv1; id 1').map((d) => d.code)).toEqual(['sts-txt/field-syntax']);
+    expect(lint('v=STSv1; id=1; ID=2').map((d) => [d.code, d.severity])).toEqual([['sts-txt/unknown-field', 'hint']]);
+  });
+});

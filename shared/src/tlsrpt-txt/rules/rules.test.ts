@@ -1,0 +1,268 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, Severity, TextEdit } from '../../diagnostic.ts';
+import type { LintOptions } from '../../lint-options.ts';
+import { runRules } from '../../rule.ts';
+import { decodeUtf8 } from '../../text/decode.ts';
+import { applyEdits } from '../../text/edits.ts';
+import { parseTlsRptRecord } from '../parse.ts';
+import { tlsRptTxtRules } from './index.ts';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/tlsrpt-txt');
+const options: LintOptions = { now: () => new Date(Date.UTC(2026, 3, 17, 12, 0, 0)) };
+
+function lint(text: string, opts: LintOptions = options): Diagnostic[] {
+  return runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options: opts });
+}
+
+function fixture(sub: 'valid' | 'invalid', name: string): string {
+  return readFileSync(join(fixtures, sub, `${name}.txt`), 'utf8');
+}
+
+function fixtureNames(sub: 'valid' | 'invalid'): string[] {
+  return readdirSync(join(fixtures, sub))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => n.slice(0, -4))
+    .sort();
+}
+
+function chosenFix(d: Diagnostic) {
+  return d.fixes.find((f) => f.isPreferred) ?? d.fixes[0];
+}
+
+/** Apply the preferred (else first) fix of every diagnostic, round after round, until nothing changes. */
+function fixAll(text: string): string {
+  for (let round = 0; round < 10; round++) {
+    const edits: TextEdit[] = lint(text).flatMap((d) => chosenFix(d)?.edits ?? []);
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+/** Hostile and huge inputs, built here because they are too big or too binary to keep as fixtures. */
+function badInputs(version: string, field: string): [string, string][] {
+  let seed = 42;
+  const random = (n: number) => {
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      bytes[i] = seed >> 16;
+    }
+    return bytes;
+  };
+  const printable = decodeUtf8(random(20_000_000).map((b) => 0x20 + (b % 0x5f))).text;
+  return [
+    ['empty', ''],
+    ['binary bytes', decodeUtf8(random(1_000_000)).text],
+    ['20 MB of printable noise', printable],
+    ['20 MB of repeated fields', `v=${version}; ${field}; `.repeat(20_000_000 / (version.length + field.length + 6))],
+    ['100 000 lines', `v=${version}; ${field}\n`.repeat(100_000)],
+    ['a 1 MB single line', `v=${version}; ${field}${'a'.repeat(1_000_000)}`],
+    ['1 MB of semicolons', `v=${version}${';'.repeat(1_000_000)}`],
+    ['1 MB of commas', `v=${version}; ${field}${','.repeat(1_000_000)}`],
+    ['1 MB of spaces and words', `v=${version}; ${field}${' a'.repeat(500_000)}`],
+    ['1 MB of equals signs', '='.repeat(1_000_000)],
+    ['NULs', `\0v=${version};\0${field}\0`.repeat(10_000)],
+    ['CR-only line endings', `v=${version};\r${field}\r`.repeat(10_000)],
+    ['BOM', `\uFEFFv=${version}; ${field}`],
+    ['lone surrogates', `v=${version}; ${field}\uD800; \uDC00=\uDBFF;`],
+  ];
+}
+
+/** A fixed text as the table shows it: whole, or for huge ones its length and last 20 characters. */
+function compact(text: string): string {
+  return text.length > 200 ? `<${text.length}:${text.slice(-20)}` : text;
+}
+
+type Expected = readonly [name: string, severity: Severity, start: number, end: number, fixed: string | null];
+
+// Every diagnostic of each invalid fixture: rule name, severity, range, and the text after its chosen fix
+// (preferred, else first).
+const cases: readonly (readonly [fixture: string, expected: readonly Expected[]])[] = [
+  ['duplicate-rua', [
+    ['duplicate-field', 'warning', 38, 62, "v=TLSRPTv1; rua=mailto:a@example.com,mailto:b@example.com"],
+  ]],
+  ['everything-wrong', [
+    ['version', 'error', 0, 10, "v=TLSRPTv1 , rua = tls@example.com,,http://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['separator', 'error', 11, 12, "V=TLSRPTv1; rua = tls@example.com,,http://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['separator', 'error', 16, 19, "V=TLSRPTv1 , rua=tls@example.com,,http://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['rua-missing-mailto', 'error', 19, 34, "V=TLSRPTv1 , rua = mailto:tls@example.com,,http://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['rua-empty', 'error', 34, 35, "V=TLSRPTv1 , rua = tls@example.com,http://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['rua-scheme', 'error', 36, 40, "V=TLSRPTv1 , rua = tls@example.com,,https://r.example.com/a?b=1,2; rua=mailto:x!y@example.com;"],
+    ['rua-unencoded', 'error', 62, 63, "V=TLSRPTv1 , rua = tls@example.com,,http://r.example.com/a?b=1%2C2; rua=mailto:x!y@example.com;"],
+    ['duplicate-field', 'warning', 66, 92, "V=TLSRPTv1 , rua = tls@example.com,,http://r.example.com/a?b=1,2,mailto:x!y@example.com;"],
+  ]],
+  ['field-syntax-no-equals', [
+    ['field-syntax', 'error', 12, 38, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['field-syntax-value', [
+    ['field-syntax', 'error', 48, 49, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-empty-entry', [
+    ['rua-empty', 'error', 38, 39, "v=TLSRPTv1; rua=mailto:tls@example.com,https://reports.example.com/tls"],
+  ]],
+  ['rua-empty', [
+    ['rua-empty', 'error', 12, 16, "v=TLSRPTv1; rua=mailto:tls-reports@example.com"],
+  ]],
+  ['rua-invalid-https', [
+    ['rua-invalid', 'error', 16, 42, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-invalid-mailto', [
+    ['rua-invalid', 'error', 16, 34, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-missing-mailto', [
+    ['rua-missing-mailto', 'error', 16, 31, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-missing', [
+    ['rua-missing', 'error', 0, 10, "v=TLSRPTv1; rua=mailto:tls-reports@example.com"],
+  ]],
+  ['rua-scheme-ftp', [
+    ['rua-scheme', 'error', 16, 45, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-scheme-http', [
+    ['rua-scheme', 'error', 16, 20, "v=TLSRPTv1; rua=https://reports.example.com/tls"],
+  ]],
+  ['rua-trailing-comma', [
+    ['rua-empty', 'error', 38, 39, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['rua-unencoded-bang', [
+    ['rua-unencoded', 'error', 26, 27, "v=TLSRPTv1; rua=mailto:tls%21reports%21@example.com"],
+  ]],
+  ['rua-unencoded-comma', [
+    ['rua-unencoded', 'error', 49, 50, "v=TLSRPTv1; rua=https://reports.example.com/r?a=1%2C2"],
+  ]],
+  ['separator-after-version', [
+    ['separator', 'error', 10, 11, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['separator-comma', [
+    ['separator', 'error', 10, 11, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['separator-empty-field', [
+    ['separator', 'error', 10, 13, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['separator-space-around-equals', [
+    ['separator', 'error', 15, 18, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['too-long', [
+    ['unknown-field', 'hint', 40, 43, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+    ['too-long', 'error', 65279, 65344, '<65279:xxxxxxxxxxxxxxxxxxxx'],
+  ]],
+  ['unknown-field-ruf', [
+    ['unknown-field', 'error', 12, 15, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['unknown-field-upper', [
+    ['unknown-field', 'error', 12, 15, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['version-case', [
+    ['version', 'error', 0, 10, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['version-empty', [
+    ['version', 'error', 0, 0, "v=TLSRPTv1; rua=mailto:tls-reports@example.com\n"],
+  ]],
+  ['version-misplaced', [
+    ['version', 'error', 28, 38, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['version-missing', [
+    ['version', 'error', 0, 26, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+  ['version-sts', [
+    ['version', 'error', 0, 7, "v=TLSRPTv1; rua=mailto:tls@example.com"],
+  ]],
+];
+
+describe('tlsrpt-txt rules on fixtures', () => {
+  it.each(cases)('%s', (name, expected) => {
+    const text = fixture('invalid', name);
+    const got = lint(text)
+      .sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code))
+      .map((d) => {
+        const fix = chosenFix(d);
+        return [d.code.slice('tlsrpt-txt/'.length), d.severity, d.range.start, d.range.end, fix ? compact(applyEdits(text, fix.edits)) : null];
+      });
+    expect(got).toEqual(expected);
+  });
+
+  it('covers every invalid fixture and every rule', () => {
+    expect(cases.map(([name]) => name).sort()).toEqual(fixtureNames('invalid'));
+    const seen = new Set(cases.flatMap(([, expected]) => expected.map(([rule]) => `tlsrpt-txt/${rule}`)));
+    for (const rule of tlsRptTxtRules) expect(seen, rule.code).toContain(rule.code);
+  });
+
+  it('reports nothing but unknown-field hints on valid fixtures', () => {
+    for (const name of fixtureNames('valid')) {
+      const diagnostics = lint(fixture('valid', name));
+      expect(diagnostics.filter((d) => d.code !== 'tlsrpt-txt/unknown-field' || d.severity !== 'hint'), name).toEqual([]);
+      if (!name.startsWith('extension')) expect(diagnostics, name).toEqual([]);
+    }
+  });
+
+  it('leaves no errors once every fix is applied, round after round', () => {
+    for (const name of fixtureNames('invalid')) {
+      const fixed = fixAll(fixture('invalid', name));
+      expect(lint(fixed).filter((d) => d.severity === 'error'), `${name} → ${JSON.stringify(fixed)}`).toEqual([]);
+    }
+  });
+
+  it('writes messages that name the problem and the way out', () => {
+    for (const name of fixtureNames('invalid')) {
+      for (const d of lint(fixture('invalid', name))) {
+        expect(d.message, d.code).toMatch(/^[a-z`]/);
+        expect(d.message.length, d.code).toBeLessThan(400);
+        for (const fix of d.fixes) expect(fix.title, d.code).toMatch(/^[A-Z]/);
+      }
+    }
+  });
+});
+
+describe('tlsrpt-txt rules on bad input', () => {
+  it.each(badInputs('TLSRPTv1', 'rua=mailto:tls@example.com'))('%s: no throw, fast', (_name, text) => {
+    const started = performance.now();
+    const diagnostics = lint(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    for (const d of diagnostics) {
+      expect(d.range.start).toBeGreaterThanOrEqual(0);
+      expect(d.range.end).toBeLessThanOrEqual(text.length);
+      expect(d.range.start).toBeLessThanOrEqual(d.range.end);
+    }
+  });
+});
+
+describe('tlsrpt-txt rule details', () => {
+  it('writes placeholder addresses at the linted domain and says to change them', () => {
+    const opts: LintOptions = { ...options, domain: 'Example.ORG.' };
+    const [missing] = lint('v=TLSRPTv1;', opts);
+    expect(missing?.fixes[0]?.title).toBe('Add `rua=mailto:tls-reports@example.org` (then change the address to your reports mailbox)');
+    expect(missing?.fixes[0]?.isPreferred).toBeFalsy();
+    const [empty] = lint('', opts);
+    expect(applyEdits('', empty!.fixes[0]!.edits)).toBe('v=TLSRPTv1; rua=mailto:tls-reports@example.org');
+  });
+
+  it('gives a broken URI no fix when it is the only one', () => {
+    const [d] = lint('v=TLSRPTv1; rua=mailto:tls');
+    expect(d?.code).toBe('tlsrpt-txt/rua-invalid');
+    expect(d?.fixes).toEqual([]);
+  });
+
+  it('reports each `rua` problem once', () => {
+    const codes = (text: string) => lint(text).map((d) => d.code);
+    expect(codes('v=TLSRPTv1; rua=http://r.example.com/x')).toEqual(['tlsrpt-txt/rua-scheme']);
+    expect(codes('v=TLSRPTv1; rua=tls@example.com')).toEqual(['tlsrpt-txt/rua-missing-mailto']);
+    expect(codes('v=TLSRPTv1; rua=https://r.example.com/?a=1,2')).toEqual(['tlsrpt-txt/rua-unencoded']);
+    expect(codes('v=TLSRPTv1; RUA=mailto:tls@example.com')).toEqual(['tlsrpt-txt/unknown-field']);
+    expect(codes('v=TLSRPTv1; rua mailto:tls@example.com')).toEqual(['tlsrpt-txt/field-syntax']);
+  });
+
+  it('tells a DMARC `ruf` beside `rua` apart from a misspelt `rua`', () => {
+    const [d] = lint('v=TLSRPTv1; rua=mailto:a@example.com; ruf=mailto:b@example.com');
+    expect([d?.code, d?.severity]).toEqual(['tlsrpt-txt/unknown-field', 'hint']);
+    expect(d?.message).toContain('`ruf` is a DMARC tag');
+  });
+
+  it('leaves a BOM to the file rules', () => {
+    expect(lint('\uFEFFv=TLSRPTv1; rua=mailto:tls@example.com')).toEqual([]);
+  });
+});

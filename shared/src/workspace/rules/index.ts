@@ -1,0 +1,7 @@
+import type { Rule } from '../../rule.ts';
+import type { WorkspaceContext } from '../context.ts';
+import { mxNotCovered } from './mx-not-covered.ts';
+import { mxPatternUnused } from './mx-pattern-unused.ts';
+
+/** Rules across files: a domain's zone MX records against its policy file's `mx:` patterns. */
+export const workspaceRules: readonly Rule<WorkspaceContext>[] = [mxNotCovered, mxPatternUnused];

@@ -1,0 +1,98 @@
+import type { Diagnostic } from '../diagnostic.ts';
+import type { LintOptions } from '../lint-options.ts';
+import { runRules } from '../rule.ts';
+import { parseStsRecord } from '../sts-txt/parse.ts';
+import { stsTxtRules } from '../sts-txt/rules/index.ts';
+import { LineIndex } from '../text/line-index.ts';
+import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
+import { tlsRptTxtRules } from '../tlsrpt-txt/rules/index.ts';
+import type { ZoneContext } from './context.ts';
+import { embeddedValue, mapDiagnostics } from './embedded.ts';
+import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX } from './mail-records.ts';
+import type { Zone } from './model.ts';
+import { parseZone } from './parse.ts';
+import { zoneRules } from './rules/index.ts';
+import { sourceAt } from './source-text.ts';
+
+/** More findings than this under one code are dropped: 50 MB of garbage must not make a million diagnostics. */
+const MAX_PER_CODE = 10_000;
+
+// The last parse, so linting a file and then reading its MX set across files (lintWorkspace) parses it once.
+let last: { text: string; origin: string | undefined; path: string | undefined; reader: unknown; zone: Zone } | null = null;
+
+/** Parse zone text with the lint options' origin, path and include reader (the last parse is reused). */
+export function parseZoneFor(text: string, options: LintOptions): Zone {
+  if (last && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude) return last.zone;
+  const zone = parseZone(text, {
+    ...(options.origin !== undefined ? { origin: options.origin } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
+  });
+  last = { text, origin: options.origin, path: options.path, reader: options.readInclude, zone };
+  return zone;
+}
+
+/** Lint a parsed zone: the zone rules, then its `_mta-sts` / `_smtp._tls` records with the standalone TXT rules. */
+export function lintZone(zone: Zone, options: LintOptions = {}): Diagnostic[] {
+  const overrides = options.overrides ?? {};
+  const ctx: ZoneContext = { text: zone.text, zone, options };
+  const out = runRules(zoneRules, ctx, overrides);
+  const { sts, tlsrpt } = mailTxtRecords(zone);
+  for (const rec of sts) {
+    if (cutAtSemicolon(zone, rec)) continue; // zone/txt-cut-at-semicolon says it, with the fix that matters
+    const v = embeddedValue(zone, rec);
+    const domain = rec.owner.slice(STS_PREFIX.length, -1);
+    const found = runRules(stsTxtRules, { text: v.value, record: parseStsRecord(v.value), options: { ...options, domain } }, overrides);
+    for (const d of mapDiagnostics(v, found, zone.text.length)) out.push(d);
+  }
+  for (const rec of tlsrpt) {
+    if (cutAtSemicolon(zone, rec)) continue;
+    const v = embeddedValue(zone, rec);
+    const domain = rec.owner.slice(TLSRPT_PREFIX.length, -1);
+    const found = runRules(tlsRptTxtRules, { text: v.value, record: parseTlsRptRecord(v.value), options: { ...options, domain } }, overrides);
+    for (const d of mapDiagnostics(v, found, zone.text.length)) out.push(d);
+  }
+  return toFile(zone, out);
+}
+
+/** Lint zone file text (without the file-level rules; `lintText(text, 'zone')` adds those). */
+export function lintZoneText(text: string, options: LintOptions = {}): Diagnostic[] {
+  return lintZone(parseZoneFor(text, options), options);
+}
+
+/**
+ * Findings inside an included file or a `$GENERATE` expansion are reported on the directive that brought them
+ * in, naming the file and line; their fixes cannot apply to this file and are dropped. Caps each code's count.
+ */
+function toFile(zone: Zone, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const perCode = new Map<string, number>();
+  const seen = new Set<string>();
+  const lineIndexes = new Map<number, LineIndex>();
+  for (const d of diagnostics) {
+    const n = (perCode.get(d.code) ?? 0) + 1;
+    perCode.set(d.code, n);
+    if (n > MAX_PER_CODE) continue;
+    if (d.range.end <= zone.text.length) {
+      out.push(d);
+      continue;
+    }
+    let src = sourceAt(zone, d.range.start);
+    const srcIndex = zone.sources.indexOf(src);
+    let lines = lineIndexes.get(srcIndex);
+    if (!lines) {
+      lines = new LineIndex(src.text);
+      lineIndexes.set(srcIndex, lines);
+    }
+    const line = lines.positionAt(d.range.start - src.base).line + 1;
+    const where = src.kind === 'include' ? `in \`${src.path}\` line ${line}` : `in the \`$GENERATE\` expansion, record ${line}`;
+    while (src.parent > 0) src = zone.sources[src.parent]!;
+    const range = src.via ?? { start: 0, end: 0 };
+    const message = `${where}: ${d.message}`;
+    const key = `${d.code}\u0000${range.start}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...d, range, message, fixes: [] });
+  }
+  return out;
+}

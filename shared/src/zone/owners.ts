@@ -1,0 +1,70 @@
+import type { Zone, ZoneRecord } from './model.ts';
+import { nameId, recordAt } from './names.ts';
+import { checkRdata, type RdataProblem } from './rdata.ts';
+import { rdataQuickValid } from './rdata-quick.ts';
+
+/** Records grouped by owner id: each owner's first record and a chain to the next one, in file order. */
+export interface OwnerIndex {
+  /** First record of each owner id, -1 for none. */
+  readonly first: Int32Array;
+  /** Index of the next record with the same owner, -1 at the end of a chain. */
+  readonly next: Int32Array;
+}
+
+const owners = new WeakMap<Zone, OwnerIndex>();
+const problems = new WeakMap<Zone, readonly RdataProblem[]>();
+
+/** The owner index of a zone, built once per parse in one pass over the owner column. */
+export function ownerIndex(zone: Zone): OwnerIndex {
+  let idx = owners.get(zone);
+  if (idx) return idx;
+  const n = zone.records.count;
+  const owner = zone.records.owner;
+  const first = new Int32Array(zone.names.count).fill(-1);
+  const next = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const o = owner[i]!;
+    next[i] = first[o]!;
+    first[o] = i;
+  }
+  idx = { first, next };
+  owners.set(zone, idx);
+  return idx;
+}
+
+/** Records owned by `name` (absolute, lower-case), in file order. */
+export function recordsAt(zone: Zone, name: string): ZoneRecord[] {
+  const id = nameId(zone, name);
+  if (id < 0) return [];
+  const idx = ownerIndex(zone);
+  const out: ZoneRecord[] = [];
+  for (let i = idx.first[id]!; i >= 0; i = idx.next[i]!) out.push(recordAt(zone, i));
+  return out;
+}
+
+/** Whether `name` owns a record of one of `types`. */
+export function hasType(zone: Zone, name: string, types: readonly number[]): boolean {
+  const id = nameId(zone, name);
+  if (id < 0) return false;
+  const idx = ownerIndex(zone);
+  for (let i = idx.first[id]!; i >= 0; i = idx.next[i]!) if (types.includes(zone.records.type[i]!)) return true;
+  return false;
+}
+
+/** RDATA problems of every record, computed once per parse and shared by the rules that report them. */
+export function rdataProblems(zone: Zone): readonly RdataProblem[] {
+  let list = problems.get(zone);
+  if (list) return list;
+  const out: RdataProblem[] = [];
+  const type = zone.records.type;
+  for (let i = 0; i < zone.records.count; i++) {
+    // TXT strings are checked by their own rule; types without a checker stay opaque.
+    const t = type[i]!;
+    if (t === 16 || t === 99 || rdataQuickValid(zone, i)) continue;
+    const p = checkRdata(zone, recordAt(zone, i));
+    if (p) out.push(p);
+  }
+  list = out;
+  problems.set(zone, list);
+  return list;
+}

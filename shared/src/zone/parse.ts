@@ -1,0 +1,738 @@
+import type { Span } from '../diagnostic.ts';
+import { expandGenerate } from './generate.ts';
+import {
+  ENTRY_BLANK, ENTRY_DIRECTIVE, ENTRY_ERROR, ENTRY_RECORD, TOK_COMMENT, TOK_ESCAPED, TOK_LPAREN, TOK_QUOTED,
+  TOK_RPAREN, TOK_UNTERMINATED, TOK_WORD,
+  type DirectiveName, type RecordTable, type Zone, type ZoneDirective, type ZoneProblem, type ZoneSource,
+} from './model.ts';
+import { hashStep, hashString, hashSuffix, mixHash } from './names.ts';
+import { absoluteName, isAbsolute, normalizeOrigin, originFromPath } from './name.ts';
+import { RR, classCodeAt, typeCodeAt, typeName } from './rr-types.ts';
+import { MAX_TTL, parseTtl } from './ttl.ts';
+
+/** Reads an `$INCLUDE`d file: `path` as written, relative to `fromPath`; null when it cannot be read. */
+export type ReadInclude = (path: string, fromPath: string) => string | null;
+
+/** What the parser needs beyond the text. */
+export interface ZoneParseOptions {
+  /** Origin to start with (`example.com`); else taken from the file name (`db.example.com`, `example.com.zone`). */
+  readonly origin?: string;
+  /** Path of the file, for the origin guess and for resolving `$INCLUDE`. */
+  readonly path?: string;
+  readonly readInclude?: ReadInclude;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableRecords = Mutable<RecordTable>;
+
+/** At most this many syntax problems are kept: 50 MB of garbage must not make millions of them. */
+const MAX_PROBLEMS = 20_000;
+
+/** Characters that end an unquoted word: blanks, line breaks, `;`, `(`, `)`, `"`. */
+const WORD_END = new Uint8Array(60);
+for (const c of [32, 9, 10, 13, 59, 40, 41, 34]) WORD_END[c] = 1;
+
+/** Deeper `$INCLUDE` nesting than this is reported, not followed (bounds a 10 000-deep chain). */
+const MAX_INCLUDE_DEPTH = 16;
+/** At most this many included files and expansions per zone, so an include fan-out cannot blow up. */
+const MAX_SOURCES = 1024;
+/** Virtual gap between sources, so an offset never belongs to two. */
+const SOURCE_GAP = 1;
+
+interface State {
+  tk: Uint8Array;
+  ts: Int32Array;
+  te: Int32Array;
+  nt: number;
+  ek: Uint8Array;
+  es: Int32Array;
+  ee: Int32Array;
+  ef: Int32Array;
+  ne: number;
+  rec: MutableRecords;
+  nameCount: number;
+  nameHashes: Int32Array;
+  nameStart: Int32Array;
+  nameEnd: Int32Array;
+  nameOrigin: Int32Array;
+  readonly spelled: Map<number, string>;
+  slots: Int32Array;
+  readonly origins: string[];
+  originId: number;
+  ownerId: number;
+  readonly directives: ZoneDirective[];
+  readonly problems: ZoneProblem[];
+  readonly sources: ZoneSource[];
+  nextBase: number;
+  readonly readInclude: ReadInclude | undefined;
+  // Reading context, as RFC 1035 §5.1 and BIND carry it from entry to entry.
+  origin: string | null;
+  originWarned: boolean;
+  defaultTtl: number;
+  lastTtl: number;
+  cls: number;
+  firstDirectiveOrigin: string | null;
+  seenRecord: boolean;
+  ownerMissing: boolean;
+  suffixOf: string;
+  lastOwnerTok: number;
+  lastOwnerId: number;
+  lastOwnerOrigin: number;
+  lastOwnerSrc: number;
+  suffix: { hash: number; pow: number };
+}
+
+/** Parse a DNS zone file (RFC 1035 §5 as BIND, NSD and Knot read it). Total, linear, lossless; never throws. */
+export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
+  const explicitOrigin = options.origin ? normalizeOrigin(options.origin) : null;
+  const pathOrigin = explicitOrigin === null && options.path ? originFromPath(options.path) : null;
+  const initialOrigin = explicitOrigin ?? pathOrigin;
+  const tokCap = Math.max(64, (text.length / 5) | 0);
+  const entCap = Math.max(16, (text.length / 30) | 0);
+  // Sized for a typical zone up front: growing a hash table means re-inserting every name at random places.
+  const nameCap = Math.max(1024, (text.length / 50) | 0);
+  const st: State = {
+    tk: new Uint8Array(tokCap), ts: new Int32Array(tokCap), te: new Int32Array(tokCap), nt: 0,
+    ek: new Uint8Array(entCap), es: new Int32Array(entCap), ee: new Int32Array(entCap), ef: new Int32Array(entCap), ne: 0,
+    rec: newRecords(Math.max(16, (text.length / 40) | 0)),
+    nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerId: -1,
+    directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude,
+    origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
+    firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 }, lastOwnerTok: -1, lastOwnerId: -1, lastOwnerOrigin: -1, lastOwnerSrc: -1,
+  };
+  addSource(st, 'file', options.path ?? null, text, -1, null);
+  readSource(st, 0, 0);
+  // The apex: an origin the caller gives, else a `$ORIGIN` before the first record, else the file name's guess.
+  let apex = explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin;
+  if (apex === null) {
+    for (let i = 0; i < st.rec.count; i++) if (st.rec.type[i] === RR.SOA) { apex = spell(st, st.rec.owner[i]!); break; }
+  }
+  if (st.problems.length >= MAX_PROBLEMS) st.problems.length = MAX_PROBLEMS;
+  return {
+    text,
+    sources: st.sources,
+    tokens: { count: st.nt, kind: st.tk, start: st.ts, end: st.te },
+    entries: { count: st.ne, kind: st.ek, start: st.es, end: st.ee, firstToken: st.ef },
+    records: st.rec,
+    names: { count: st.nameCount, hashes: st.nameHashes, slots: st.slots, start: st.nameStart, end: st.nameEnd, origin: st.nameOrigin, spelled: st.spelled },
+    origins: st.origins,
+    directives: st.directives,
+    problems: st.problems,
+    origin: explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin,
+    apex,
+  };
+}
+
+function addSource(st: State, kind: ZoneSource['kind'], path: string | null, text: string, parent: number, via: Span | null): number {
+  st.sources.push({ kind, path, text, base: st.nextBase, parent, via });
+  st.nextBase += text.length + SOURCE_GAP;
+  return st.sources.length - 1;
+}
+
+function growTokens(st: State): void {
+  const cap = st.tk.length * 2;
+  const tk = new Uint8Array(cap); tk.set(st.tk); st.tk = tk;
+  const ts = new Int32Array(cap); ts.set(st.ts); st.ts = ts;
+  const te = new Int32Array(cap); te.set(st.te); st.te = te;
+}
+
+function growEntries(st: State): void {
+  const cap = st.ek.length * 2;
+  const ek = new Uint8Array(cap); ek.set(st.ek); st.ek = ek;
+  const es = new Int32Array(cap); es.set(st.es); st.es = es;
+  const ee = new Int32Array(cap); ee.set(st.ee); st.ee = ee;
+  const ef = new Int32Array(cap); ef.set(st.ef); st.ef = ef;
+}
+
+function pushToken(st: State, kind: number, start: number, end: number): void {
+  if (st.nt === st.tk.length) growTokens(st);
+  st.tk[st.nt] = kind;
+  st.ts[st.nt] = start;
+  st.te[st.nt] = end;
+  st.nt++;
+}
+
+/** Scan one source into entries and tokens, interpreting each entry as it ends. */
+function readSource(st: State, src: number, depth: number): void {
+  const source = st.sources[src]!;
+  const text = source.text;
+  const base = source.base;
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let entryStart = 0;
+  while (i < n) {
+    const firstTok = st.nt;
+    const c0 = text.charCodeAt(i);
+    const leadingBlank = c0 === 32 || c0 === 9;
+    let parens = 0;
+    let openParen = -1;
+    for (;;) {
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) { i++; continue; }
+      if (c === 10) { i++; if (parens === 0) break; continue; }
+      if (c === 13) { i++; if (i < n && text.charCodeAt(i) === 10) i++; if (parens === 0) break; continue; }
+      if (c === 59) {
+        let j = i + 1;
+        while (j < n) { const d = text.charCodeAt(j); if (d === 10 || d === 13) break; j++; }
+        pushToken(st, TOK_COMMENT, base + i, base + j);
+        i = j;
+        continue;
+      }
+      if (c === 40) {
+        if (parens === 0) openParen = i;
+        parens++;
+        pushToken(st, TOK_LPAREN, base + i, base + i + 1);
+        i++;
+        continue;
+      }
+      if (c === 41) {
+        if (parens === 0) {
+          addProblem(st, { code: 'unbalanced-paren', range: { start: base + i, end: base + i + 1 }, message: '`)` without an opening `(`; remove it or add the `(` where the record should continue' });
+        } else {
+          parens--;
+        }
+        pushToken(st, TOK_RPAREN, base + i, base + i + 1);
+        i++;
+        continue;
+      }
+      if (c === 34) {
+        let j = i + 1;
+        let flags = TOK_QUOTED;
+        let closed = false;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 92) {
+            const e = text.charCodeAt(j + 1);
+            if (e === 10 || e === 13 || j + 1 >= n) { j++; continue; }
+            flags |= TOK_ESCAPED;
+            j += 2;
+            continue;
+          }
+          if (d === 34) { j++; closed = true; break; }
+          if (d === 10 || d === 13) break;
+          j++;
+        }
+        if (!closed) {
+          flags |= TOK_UNTERMINATED;
+          addProblem(st, { code: 'unterminated-string', range: { start: base + i, end: base + j }, message: 'quoted string is not closed before the end of the line; add the closing `"`' });
+        }
+        pushToken(st, flags, base + i, base + j);
+        i = j;
+        continue;
+      }
+      let j = i;
+      let flags = TOK_WORD;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        // Letters and most name characters are above `;` (59); of those only `\` needs a look.
+        if (d > 59) {
+          if (d === 92) {
+            const e = text.charCodeAt(j + 1);
+            flags |= TOK_ESCAPED;
+            j += e === 10 || e === 13 || j + 1 >= n ? 1 : 2;
+          } else {
+            j++;
+          }
+          continue;
+        }
+        if (WORD_END[d] === 1) break;
+        j++;
+      }
+      pushToken(st, flags, base + i, base + j);
+      i = j;
+    }
+    if (st.ne === st.ek.length) growEntries(st);
+    const e = st.ne++;
+    st.es[e] = base + entryStart;
+    st.ee[e] = base + i;
+    st.ef[e] = firstTok;
+    if (parens > 0) {
+      // The rest of the file is one entry: reading it as a record would only add errors that are not the cause.
+      addProblem(st, { code: 'unbalanced-paren', range: { start: base + openParen, end: base + openParen + 1 }, message: '`(` is never closed, so the rest of the file is swallowed into one record; add the closing `)`' });
+      st.ek[e] = ENTRY_ERROR;
+    } else {
+      st.ek[e] = interpretEntry(st, src, firstTok, st.nt, leadingBlank, depth);
+    }
+    entryStart = i;
+  }
+  if (n === 0 || entryStart < n) {
+    // An empty source still gets one (empty) entry, so every source is covered.
+    if (n === 0) {
+      if (st.ne === st.ek.length) growEntries(st);
+      const e = st.ne++;
+      st.es[e] = base; st.ee[e] = base; st.ef[e] = st.nt; st.ek[e] = ENTRY_BLANK;
+    }
+  }
+}
+
+/** Next significant token (word or quoted string) at or after `t`, below `end`; `end` when none. */
+export function nextSignificant(kind: Uint8Array, t: number, end: number): number {
+  while (t < end && (kind[t]! & 7) >= TOK_LPAREN) t++;
+  return t;
+}
+
+function interpretEntry(st: State, src: number, t0: number, t1: number, leadingBlank: boolean, depth: number): number {
+  let t = nextSignificant(st.tk, t0, t1);
+  if (t >= t1) return ENTRY_BLANK;
+  const text = st.sources[src]!.text;
+  const base = st.sources[src]!.base;
+  const tk = st.tk;
+  const ts = st.ts;
+  const te = st.te;
+  if (!leadingBlank && (tk[t]! & 7) === TOK_WORD && text.charCodeAt(ts[t]! - base) === 36) {
+    return directive(st, src, t, t1, depth);
+  }
+  let owner: number;
+  let ownerTok = -1;
+  if (!leadingBlank) {
+    ownerTok = t;
+    owner = internOwner(st, src, ts[t]! - base, te[t]! - base, tk[t]!);
+    st.ownerId = owner;
+    st.lastOwnerTok = t;
+    st.lastOwnerId = owner;
+    st.lastOwnerOrigin = st.originId;
+    st.lastOwnerSrc = src;
+    t = nextSignificant(tk, t + 1, t1);
+  } else if (st.ownerId >= 0) {
+    owner = st.ownerId;
+  } else {
+    // Said once: the later lines without owner are the same mistake and take the owner the fix gives.
+    if (st.ownerMissing) return ENTRY_ERROR;
+    st.ownerMissing = true;
+    addProblem(st, { code: 'missing-owner', range: { start: ts[t]!, end: te[t]! }, message: 'the first record starts with a blank, so it has no owner name; put the owner (or `@`) in the first column' });
+    return ENTRY_ERROR;
+  }
+  let ttl = -1;
+  let ttlTok = -1;
+  let cls = -1;
+  let clsTok = -1;
+  for (let k = 0; k < 2 && t < t1 && (tk[t]! & 7) === TOK_WORD; k++) {
+    const s = ts[t]! - base;
+    const e = te[t]! - base;
+    const c = text.charCodeAt(s);
+    if (c >= 48 && c <= 57 && ttlTok < 0) {
+      ttlTok = t;
+      ttl = parseTtl(text, s, e);
+      if (ttl < 0) {
+        addProblem(st, {
+          code: 'bad-ttl',
+          range: { start: ts[t]!, end: te[t]! },
+          message: ttl === -2 ? `TTL \`${text.slice(s, e)}\` is above 2147483647 seconds (RFC 2181 §8); use at most a week or so` : `TTL \`${text.slice(s, e)}\` is not a number of seconds or units like \`1h30m\``,
+        });
+      }
+      t = nextSignificant(tk, t + 1, t1);
+      continue;
+    }
+    if (clsTok < 0 && e - s <= 8) {
+      const code = classCodeAt(text, s, e);
+      if (code >= 0) {
+        cls = code;
+        clsTok = t;
+        t = nextSignificant(tk, t + 1, t1);
+        continue;
+      }
+    }
+    break;
+  }
+  const recStart = ownerTok >= 0 ? ts[ownerTok]! : ts[nextSignificant(tk, t0, t1)]!;
+  if (t >= t1) {
+    const last = lastDataToken(tk, t0, t1);
+    addProblem(st, { code: 'missing-rdata', range: { start: recStart, end: te[last]! }, message: 'the record has no type and no data; write `owner [TTL] [class] TYPE RDATA`' });
+    return ENTRY_ERROR;
+  }
+  const type = tk[t] === TOK_WORD ? typeCodeAt(text, ts[t]! - base, te[t]! - base) : -1;
+  if (type < 0) {
+    const typeText = wordText(text, ts[t]! - base, te[t]! - base, tk[t]!);
+    addProblem(st, { code: 'unknown-type', range: { start: ts[t]!, end: te[t]! }, message: `unknown record type \`${typeText}\`; check the spelling, or write an unknown type as \`TYPE<number>\` with \`\\# <length> <hex>\` data (RFC 3597)` });
+    return ENTRY_ERROR;
+  }
+  const typeTok = t;
+  const rdata = nextSignificant(tk, t + 1, t1);
+  const last = lastDataToken(tk, t0, t1);
+  if (rdata >= t1 && type !== 42 /* APL may be empty */) {
+    addProblem(st, { code: 'missing-rdata', range: { start: recStart, end: te[last]! }, message: `the ${typeName(type)} record has no data after its type; add the RDATA or remove the line` });
+    return ENTRY_ERROR;
+  }
+  if (clsTok >= 0) st.cls = cls;
+  else cls = st.cls;
+  if (ttlTok >= 0) {
+    if (ttl >= 0) st.lastTtl = ttl;
+  } else if (st.defaultTtl >= 0) {
+    ttl = st.defaultTtl;
+  } else if (st.lastTtl >= 0) {
+    ttl = st.lastTtl;
+  } else if (type === RR.SOA) {
+    // BIND: no $TTL and no TTL on the SOA → the SOA MINIMUM becomes the default (with a warning).
+    const minTok = lastSignificant(tk, rdata, t1);
+    ttl = minTok >= 0 ? parseTtl(text, ts[minTok]! - base, te[minTok]! - base) : -1;
+    if (ttl >= 0) {
+      st.defaultTtl = ttl;
+      addProblem(st, { code: 'missing-ttl', range: { start: recStart, end: te[typeTok]! }, message: `no \`$TTL\` and no TTL on the SOA: servers use the SOA minimum (${ttl}) as the default TTL; add \`$TTL ${ttl}\` at the top to say so`, suggestion: `$TTL ${ttl}` });
+    }
+  } else {
+    addProblem(st, { code: 'missing-ttl', range: { start: recStart, end: te[typeTok]! }, message: 'the record has no TTL and none is in effect; add `$TTL 3600` at the top of the file or a TTL to the record' });
+  }
+  st.seenRecord = true;
+  let r = st.rec;
+  if (r.count === r.type.length) r = st.rec = growRecords(r);
+  const i = r.count++;
+  r.source[i] = src; r.start[i] = recStart; r.end[i] = te[last]!; r.owner[i] = owner; r.ownerTok[i] = ownerTok;
+  r.ttl[i] = ttl; r.ttlTok[i] = ttlTok; r.cls[i] = cls; r.clsTok[i] = clsTok; r.type[i] = type; r.typeTok[i] = typeTok;
+  r.rdata[i] = rdata; r.rdataEnd[i] = t1; r.origin[i] = st.originId;
+  return ENTRY_RECORD;
+}
+
+/** The origin for a relative name at `text[s, e)` of the current source; notes once when none is known. */
+function currentOrigin(st: State, src: number, s: number, e: number): string {
+  if (st.origin !== null) return st.origin;
+  if (!st.originWarned) {
+    st.originWarned = true;
+    const base = st.sources[src]!.base;
+    addProblem(st, { code: 'unknown-origin', range: { start: base + s, end: base + e }, message: 'the zone origin is unknown, so relative names are read as if below the root; add `$ORIGIN example.com.` at the top or pass the origin (`--origin`)' });
+  }
+  return '.';
+}
+
+function lastDataToken(tk: Uint8Array, t0: number, t1: number): number {
+  for (let t = t1 - 1; t > t0; t--) if ((tk[t]! & 7) !== TOK_COMMENT) return t;
+  return t0;
+}
+
+function lastSignificant(tk: Uint8Array, t0: number, t1: number): number {
+  for (let t = t1 - 1; t >= t0; t--) if ((tk[t]! & 7) <= TOK_QUOTED) return t;
+  return -1;
+}
+
+/** Text of a word token, or the inside of a quoted one. */
+function wordText(text: string, s: number, e: number, kind: number): string {
+  if ((kind & 7) === TOK_QUOTED) return text.slice(s + 1, kind & TOK_UNTERMINATED ? e : e - 1);
+  return text.slice(s, e);
+}
+
+function directive(st: State, src: number, t: number, t1: number, depth: number): number {
+  const source = st.sources[src]!;
+  const text = source.text;
+  const base = source.base;
+  const { tk, ts, te } = st;
+  const word = text.slice(ts[t]! - base, te[t]! - base);
+  const upper = word.toUpperCase();
+  const name: DirectiveName = upper === '$ORIGIN' || upper === '$TTL' || upper === '$INCLUDE' || upper === '$GENERATE' ? upper : 'unknown';
+  const last = lastDataToken(tk, t, t1);
+  const span = { start: ts[t]!, end: te[last]! };
+  st.directives.push({ name, source: src, span, tok: t, argsEnd: t1 });
+  const args: number[] = [];
+  for (let a = nextSignificant(tk, t + 1, t1); a < t1 && args.length < 16; a = nextSignificant(tk, a + 1, t1)) args.push(a);
+  const argText = (k: number) => wordText(text, ts[args[k]!]! - base, te[args[k]!]! - base, tk[args[k]!]!);
+  const bad = (message: string, range: Span = span) => {
+    addProblem(st, { code: 'bad-directive', range, message });
+    return ENTRY_ERROR;
+  };
+  const extra = (from: number) => {
+    if (args.length > from) bad(`\`${word}\` takes ${from === 1 ? 'one argument' : `at most ${from} arguments`}; remove \`${argText(from)}\``, { start: ts[args[from]!]!, end: te[args[args.length - 1]!]! });
+  };
+  switch (name) {
+    case 'unknown':
+      return bad(`unknown directive \`${word}\`; zone files know \`$ORIGIN\`, \`$TTL\`, \`$INCLUDE\` and \`$GENERATE\``, { start: ts[t]!, end: te[t]! });
+    case '$ORIGIN': {
+      if (args.length === 0) return bad('`$ORIGIN` needs a domain name, e.g. `$ORIGIN example.com.`');
+      const raw = argText(0);
+      setOrigin(st, absoluteName(raw, st.origin ?? '.'));
+      if (!st.seenRecord && st.firstDirectiveOrigin === null && st.sources.length === 1) st.firstDirectiveOrigin = st.origin;
+      extra(1);
+      return ENTRY_DIRECTIVE;
+    }
+    case '$TTL': {
+      if (args.length === 0) return bad('`$TTL` needs a TTL, e.g. `$TTL 3600` or `$TTL 1h`');
+      const a = args[0]!;
+      const ttl = parseTtl(text, ts[a]! - base, te[a]! - base);
+      if (ttl < 0) {
+        addProblem(st, {
+          code: 'bad-ttl',
+          range: { start: ts[a]!, end: te[a]! },
+          message: ttl === -2 ? `\`$TTL\` \`${argText(0)}\` is above ${MAX_TTL} seconds (RFC 2181 §8); use a smaller TTL` : `\`$TTL\` \`${argText(0)}\` is not a number of seconds or units like \`1h30m\``,
+        });
+        return ENTRY_ERROR;
+      }
+      st.defaultTtl = ttl;
+      extra(1);
+      return ENTRY_DIRECTIVE;
+    }
+    case '$INCLUDE': {
+      if (args.length === 0) return bad('`$INCLUDE` needs a file name, e.g. `$INCLUDE keys.zone`');
+      const file = argText(0);
+      const fromPath = source.path ?? '';
+      const resolved = joinPath(fromPath, file);
+      const fail = (message: string) => {
+        addProblem(st, { code: 'include-failed', range: span, message });
+        return ENTRY_ERROR;
+      };
+      if (st.readInclude === undefined) return fail(`\`$INCLUDE ${file}\` is not followed here (no file access); lint the included file on its own or give the linter file access`);
+      if (depth >= MAX_INCLUDE_DEPTH) return fail(`\`$INCLUDE ${file}\` is nested more than ${MAX_INCLUDE_DEPTH} files deep; flatten the includes`);
+      for (let s = src; s >= 0; s = st.sources[s]!.parent) {
+        if (st.sources[s]!.path === resolved) return fail(`\`$INCLUDE ${file}\` includes a file that is already being read (an include loop); remove it`);
+      }
+      if (st.sources.length >= MAX_SOURCES) return fail(`too many included files (more than ${MAX_SOURCES}); \`$INCLUDE ${file}\` is not followed`);
+      let included: string | null;
+      try {
+        included = st.readInclude(file, fromPath);
+      } catch {
+        included = null;
+      }
+      if (included === null) return fail(`cannot read the included file \`${file}\`; check the path (relative to this file)`);
+      extra(2);
+      const savedOrigin = st.origin;
+      const savedOriginId = st.originId;
+      const savedOwner = st.ownerId;
+      if (args.length > 1) setOrigin(st, absoluteName(argText(1), st.origin ?? '.'));
+      const child = addSource(st, 'include', resolved, included, src, span);
+      readSource(st, child, depth + 1);
+      st.origin = savedOrigin;
+      st.originId = savedOriginId;
+      st.ownerId = savedOwner;
+      return ENTRY_DIRECTIVE;
+    }
+    case '$GENERATE': {
+      const words = args.map((_, k) => argText(k));
+      const expanded = expandGenerate(words);
+      if (typeof expanded !== 'string') return bad(expanded.message, expanded.arg >= 0 && expanded.arg < args.length ? { start: ts[args[expanded.arg]!]!, end: te[args[expanded.arg]!]! } : span);
+      if (st.sources.length >= MAX_SOURCES) return bad(`too many \`$GENERATE\` expansions and included files (more than ${MAX_SOURCES}); this one is not expanded`);
+      const savedOwner = st.ownerId;
+      const child = addSource(st, 'generate', source.path, expanded, src, span);
+      readSource(st, child, depth + 1);
+      st.ownerId = savedOwner;
+      return ENTRY_DIRECTIVE;
+    }
+  }
+}
+
+/** `file` relative to the directory of `fromPath` (POSIX or Windows separators), with `.` and `..` resolved. */
+export function joinPath(fromPath: string, file: string): string {
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return file;
+  const dir = fromPath.replace(/[^\\/]*$/, '');
+  const parts: string[] = [];
+  for (const p of (dir + file).split(/[\\/]/)) {
+    if (p === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
+    else if (p !== '.') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+function addProblem(st: State, p: ZoneProblem): void {
+  if (st.problems.length <= MAX_PROBLEMS) st.problems.push(p);
+}
+
+function setOrigin(st: State, origin: string): void {
+  st.origin = origin;
+  if (st.origins[st.originId] !== origin) {
+    st.origins.push(origin);
+    st.originId = st.origins.length - 1;
+  }
+}
+
+function newRecords(cap: number): MutableRecords {
+  return {
+    count: 0, source: new Uint16Array(cap), start: new Int32Array(cap), end: new Int32Array(cap), owner: new Int32Array(cap),
+    ownerTok: new Int32Array(cap), ttl: new Int32Array(cap), ttlTok: new Int32Array(cap), cls: new Uint16Array(cap),
+    clsTok: new Int32Array(cap), type: new Uint16Array(cap), typeTok: new Int32Array(cap), rdata: new Int32Array(cap),
+    rdataEnd: new Int32Array(cap), origin: new Int32Array(cap),
+  };
+}
+
+function growRecords(r: MutableRecords): MutableRecords {
+  const g = newRecords(r.type.length * 2);
+  g.count = r.count;
+  g.source.set(r.source); g.start.set(r.start); g.end.set(r.end); g.owner.set(r.owner); g.ownerTok.set(r.ownerTok);
+  g.ttl.set(r.ttl); g.ttlTok.set(r.ttlTok); g.cls.set(r.cls); g.clsTok.set(r.clsTok); g.type.set(r.type);
+  g.typeTok.set(r.typeTok); g.rdata.set(r.rdata); g.rdataEnd.set(r.rdataEnd); g.origin.set(r.origin);
+  return g;
+}
+
+/**
+ * Id of the owner written in `text[s, e)` of source `src`. Plain ASCII names are hashed and compared character by
+ * character as they read in absolute lower-case form, and stored as that token: no string is built.
+ */
+function internOwner(st: State, src: number, s: number, e: number, kind: number): number {
+  const text = st.sources[src]!.text;
+  if (kind !== TOK_WORD || (e - s === 1 && text.charCodeAt(s) === 64)) return internSpelled(st, src, s, e, kind);
+  // Records of one owner usually follow each other: the same token as the last owner, same origin, same name.
+  const prev = st.lastOwnerTok;
+  if (prev >= 0 && st.lastOwnerOrigin === st.originId && st.lastOwnerSrc === src && st.te[prev]! - st.ts[prev]! === e - s) {
+    const base = st.sources[src]!.base;
+    const ps = st.ts[prev]! - base;
+    let same = true;
+    for (let k = 0; k < e - s; k++) {
+      if (text.charCodeAt(ps + k) !== text.charCodeAt(s + k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return st.lastOwnerId;
+  }
+  let h = 0;
+  for (let i = s; i < e; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c > 127) return internSpelled(st, src, s, e, kind);
+    h = hashStep(h, c);
+  }
+  const absolute = text.charCodeAt(e - 1) === 46;
+  let origin = '';
+  if (!absolute) {
+    origin = currentOrigin(st, src, s, e);
+    h = hashStep(h, 46);
+    if (origin !== '.') {
+      const suffix = originSuffix(st, origin);
+      h = (Math.imul(h, suffix.pow) + suffix.hash) | 0;
+    }
+  }
+  h = mixHash(h);
+  const slots = st.slots;
+  const mask = (slots.length >> 1) - 1;
+  let slot = h & mask;
+  for (;;) {
+    const v = slots[slot << 1]!;
+    if (v === 0) break;
+    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, text, s, e, absolute ? null : origin)) return v - 1;
+    slot = (slot + 1) & mask;
+  }
+  const base = st.sources[src]!.base;
+  return insertName(st, h, slot, base + s, base + e, absolute ? -1 : st.originId, null);
+}
+
+/** Id of an owner that is not a plain ASCII word (`@`, quoted, escaped, beyond ASCII): spelled out as a string. */
+function internSpelled(st: State, src: number, s: number, e: number, kind: number): number {
+  const raw = wordText(st.sources[src]!.text, s, e, kind);
+  return internName(st, raw === '@' ? currentOrigin(st, src, s, e) : absoluteName(raw, isAbsolute(raw) ? '.' : currentOrigin(st, src, s, e)));
+}
+
+/** Character `k` of a name written as `text[s, e)` (lower-cased) followed by `.origin` (none when null). */
+function charOfSpelling(text: string, s: number, e: number, origin: string | null, k: number): number {
+  if (k < e - s) {
+    const c = text.charCodeAt(s + k);
+    return c >= 65 && c <= 90 ? c | 32 : c;
+  }
+  if (k === e - s) return 46;
+  return origin!.charCodeAt(k - (e - s) - 1);
+}
+
+function spellingLength(s: number, e: number, origin: string | null): number {
+  return origin === null ? e - s : origin === '.' ? e - s + 1 : e - s + 1 + origin.length;
+}
+
+/** Whether stored name `id` reads the same as `text[s, e)` + `.origin`. */
+function sameAsStored(st: State, id: number, text: string, s: number, e: number, origin: string | null): boolean {
+  const len = spellingLength(s, e, origin);
+  const start = st.nameStart[id]!;
+  if (start < 0) {
+    const name = st.spelled.get(id)!;
+    if (name.length !== len) return false;
+    for (let k = 0; k < len; k++) if (name.charCodeAt(k) !== charOfSpelling(text, s, e, origin, k)) return false;
+    return true;
+  }
+  const o = st.nameOrigin[id]!;
+  const storedOrigin = o < 0 ? null : st.origins[o]!;
+  const src = sourceOf(st, start);
+  if (storedOrigin === origin && src.text === text) {
+    // Same origin, same text: compare the two tokens.
+    const ss = start - src.base;
+    if (st.nameEnd[id]! - start !== e - s) return false;
+    for (let k = 0; k < e - s; k++) {
+      let a = text.charCodeAt(ss + k);
+      let b = text.charCodeAt(s + k);
+      if (a >= 65 && a <= 90) a |= 32;
+      if (b >= 65 && b <= 90) b |= 32;
+      if (a !== b) return false;
+    }
+    return true;
+  }
+  const ss = start - src.base;
+  const se = st.nameEnd[id]! - src.base;
+  if (spellingLength(ss, se, storedOrigin) !== len) return false;
+  for (let k = 0; k < len; k++) if (charOfSpelling(src.text, ss, se, storedOrigin, k) !== charOfSpelling(text, s, e, origin, k)) return false;
+  return true;
+}
+
+/** The polynomial hash of an origin, to append to a relative name's; computed once per origin. */
+function originSuffix(st: State, origin: string): { hash: number; pow: number } {
+  if (st.suffixOf !== origin) {
+    st.suffixOf = origin;
+    st.suffix = hashSuffix(origin);
+  }
+  return st.suffix;
+}
+
+function sourceOf(st: State, offset: number): ZoneSource {
+  const first = st.sources[0]!;
+  if (offset <= first.text.length) return first;
+  for (let i = st.sources.length - 1; i > 0; i--) if (st.sources[i]!.base <= offset) return st.sources[i]!;
+  return first;
+}
+
+/** The name with id `id`, spelled out (for the few places the parser needs it). */
+function spell(st: State, id: number): string {
+  const start = st.nameStart[id]!;
+  if (start < 0) return st.spelled.get(id)!;
+  const src = sourceOf(st, start);
+  const raw = src.text.slice(start - src.base, st.nameEnd[id]! - src.base).toLowerCase();
+  const o = st.nameOrigin[id]!;
+  if (o < 0) return raw;
+  const origin = st.origins[o]!;
+  return origin === '.' ? raw + '.' : raw + '.' + origin;
+}
+
+/** Id of a name given as a string (the rare owners that are not plain tokens). */
+function internName(st: State, name: string): number {
+  const h = hashString(name);
+  const mask = (st.slots.length >> 1) - 1;
+  let slot = h & mask;
+  for (;;) {
+    const v = st.slots[slot << 1]!;
+    if (v === 0) break;
+    if (st.nameHashes[v - 1] === h && spell(st, v - 1) === name) return v - 1;
+    slot = (slot + 1) & mask;
+  }
+  return insertName(st, h, slot, -1, -1, -1, name);
+}
+
+function insertName(st: State, h: number, slot: number, start: number, end: number, origin: number, spelled: string | null): number {
+  const id = st.nameCount++;
+  if (id === st.nameHashes.length) {
+    const grow = (a: Int32Array) => {
+      const g = new Int32Array(a.length * 2);
+      g.set(a);
+      return g;
+    };
+    st.nameHashes = grow(st.nameHashes);
+    st.nameStart = grow(st.nameStart);
+    st.nameEnd = grow(st.nameEnd);
+    st.nameOrigin = grow(st.nameOrigin);
+  }
+  st.nameHashes[id] = h;
+  st.nameStart[id] = start;
+  st.nameEnd[id] = end;
+  st.nameOrigin[id] = origin;
+  if (spelled !== null) st.spelled.set(id, spelled);
+  st.slots[slot << 1] = id + 1;
+  st.slots[(slot << 1) + 1] = h;
+  if ((id + 1) * 4 > (st.slots.length >> 1) * 3) {
+    const slots = new Int32Array(st.slots.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let k = 0; k <= id; k++) {
+      let j = st.nameHashes[k]! & mask;
+      while (slots[j << 1] !== 0) j = (j + 1) & mask;
+      slots[j << 1] = k + 1;
+      slots[(j << 1) + 1] = st.nameHashes[k]!;
+    }
+    st.slots = slots;
+  }
+  return id;
+}
+
+/** Slots for `names` names at most three quarters full: a power of two. */
+function slotCount(names: number): number {
+  let n = 1024;
+  while (n * 3 < names * 4) n *= 2;
+  return n;
+}
+

@@ -1,0 +1,46 @@
+import type { Rule } from '../../rule.ts';
+import { formatIpv6, isIpv4, parseIpv6 } from '../address.ts';
+import type { ZoneContext } from '../context.ts';
+import { recordsOfType } from '../names.ts';
+import { canonicalRdata, mxNsTargets } from '../rdata.ts';
+import { RR, typeName } from '../rr-types.ts';
+import { tokenText } from '../source-text.ts';
+
+export const targetIsAddress: Rule<ZoneContext> = {
+  code: 'zone/target-is-address',
+  kind: 'zone',
+  severity: 'error',
+  rfc: 'RFC 1035 §3.3.9',
+  summary: 'An MX exchange or NS host is a host name; an IP address there is read as a (wrong) relative name.',
+  fixable: true,
+  check(ctx, report) {
+    const { zone } = ctx;
+    let byAddress: Map<string, string> | null = null;
+    for (const target of mxNsTargets(zone)) {
+      const rec = target.rec;
+      const tok = target.tok;
+      // Only a target that starts with a digit or holds a colon can be an address.
+      const c = target.name.charCodeAt(0);
+      if (!(c >= 48 && c <= 57) && !target.name.includes(':')) continue;
+      const raw = tokenText(zone, tok).replace(/\.$/, '');
+      const v6 = parseIpv6(raw);
+      if (!isIpv4(raw) && !v6) continue;
+      if (byAddress === null) {
+        byAddress = new Map();
+        for (const r of recordsOfType(zone, RR.A, RR.AAAA)) {
+          {
+            const key = canonicalRdata(zone, r);
+            if (!byAddress.has(key)) byAddress.set(key, r.owner);
+          }
+        }
+      }
+      const host = byAddress.get(v6 ? formatIpv6(v6) : raw);
+      const range = { start: zone.tokens.start[tok]!, end: zone.tokens.end[tok]! };
+      report({
+        range,
+        message: `${typeName(rec.type)} target \`${raw}\` is an IP address; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
+        fixes: host && rec.source === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../../rule.ts';
+import type { ZoneContext } from '../context.ts';
+import { recordsAt } from '../owners.ts';
+import { mxNsTargets, targetName } from '../rdata.ts';
+import { RR, typeName } from '../rr-types.ts';
+import { tokenText } from '../source-text.ts';
+
+export const targetIsCname: Rule<ZoneContext> = {
+  code: 'zone/target-is-cname',
+  kind: 'zone',
+  severity: 'error',
+  rfc: 'RFC 2181 §10.3',
+  summary: 'An MX exchange or NS host must be a name with address records, not an alias (CNAME).',
+  fixable: true,
+  check(ctx, report) {
+    const { zone } = ctx;
+    if (!zone.records.type.includes(RR.CNAME)) return;
+    for (const target of mxNsTargets(zone)) {
+      const rec = target.rec;
+      const cnames = recordsAt(zone, target.name).filter((r) => r.type === RR.CNAME);
+      if (cnames.length === 0) continue;
+      const alias = targetName(zone, cnames[0]!);
+      const range = { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! };
+      report({
+        range,
+        message: `${typeName(rec.type)} target \`${tokenText(zone, target.tok)}\` is an alias (CNAME)${alias ? ` of \`${alias.name}\`` : ''}; an ${typeName(rec.type)} must name the host itself${alias ? ', so use the alias target' : ''}`,
+        fixes: alias && rec.source === 0 ? [{ title: `Use \`${alias.name}\``, edits: [{ range, newText: alias.name }], isPreferred: true }] : [],
+      });
+    }
+  },
+};
