@@ -10,7 +10,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # unbound + nginx + openssl: the local test world (DNS, DoH, HTTPS with a test CA).
 # bind9-utils + knot-dnssecutils: named-checkzone and kzonecheck, the reference tools of the zone tests and benchmark.
-PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates)
+# time: /usr/bin/time, for the peak memory the benchmarks print.
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

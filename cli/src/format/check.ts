@@ -35,7 +35,7 @@ const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   testing: 'TESTING: senders report failures but still deliver',
   none: 'NONE: the policy is switched off',
   absent: 'ABSENT: no MTA-STS; senders use opportunistic TLS',
-  broken: 'BROKEN: senders get no usable policy',
+  broken: 'BROKEN: the setup fails senders (errors below)',
 };
 
 function days(seconds: number): string {
