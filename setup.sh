@@ -17,8 +17,14 @@ for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | gr
 if [ "${#missing[@]}" -gt 0 ]; then
   say "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
-  # Installing must not leave system services running on the machine's ports: the tests start their own.
-  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Installing must not start system services on the machine's ports (the tests start their own servers):
+  # a policy-rc.d that says "no" for the length of the install, the way container images do it.
+  made_policy=no
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    as_root sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d' && made_policy=yes
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ "$made_policy" = yes ] && as_root rm -f /usr/sbin/policy-rc.d
   as_root sh -c 'for s in unbound nginx; do (service "$s" stop || true) >/dev/null 2>&1; done'
 fi
 
