@@ -1,82 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, Severity, TextEdit } from '../../diagnostic.ts';
-import type { LintOptions } from '../../lint-options.ts';
+import type { Severity } from '../../diagnostic.ts';
+import { badInputs, chosenFix, compact, ruleFixtures } from '../../../test/rule-fixtures.ts';
 import { runRules } from '../../rule.ts';
-import { decodeUtf8 } from '../../text/decode.ts';
 import { applyEdits } from '../../text/edits.ts';
 import { parseStsRecord } from '../parse.ts';
 import { stsTxtRules } from './index.ts';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sts-txt');
-const options: LintOptions = { now: () => new Date(Date.UTC(2026, 3, 17, 12, 0, 0)) };
-
-function lint(text: string, opts: LintOptions = options): Diagnostic[] {
-  return runRules(stsTxtRules, { text, record: parseStsRecord(text), options: opts });
-}
-
-function fixture(sub: 'valid' | 'invalid', name: string): string {
-  return readFileSync(join(fixtures, sub, `${name}.txt`), 'utf8');
-}
-
-function fixtureNames(sub: 'valid' | 'invalid'): string[] {
-  return readdirSync(join(fixtures, sub))
-    .filter((n) => n.endsWith('.txt'))
-    .map((n) => n.slice(0, -4))
-    .sort();
-}
-
-function chosenFix(d: Diagnostic) {
-  return d.fixes.find((f) => f.isPreferred) ?? d.fixes[0];
-}
-
-/** Apply the preferred (else first) fix of every diagnostic, round after round, until nothing changes. */
-function fixAll(text: string): string {
-  for (let round = 0; round < 10; round++) {
-    const edits: TextEdit[] = lint(text).flatMap((d) => chosenFix(d)?.edits ?? []);
-    const next = applyEdits(text, edits);
-    if (next === text) break;
-    text = next;
-  }
-  return text;
-}
-
-/** Hostile and huge inputs, built here because they are too big or too binary to keep as fixtures. */
-function badInputs(version: string, field: string): [string, string][] {
-  let seed = 42;
-  const random = (n: number) => {
-    const bytes = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      bytes[i] = seed >> 16;
-    }
-    return bytes;
-  };
-  const printable = decodeUtf8(random(20_000_000).map((b) => 0x20 + (b % 0x5f))).text;
-  return [
-    ['empty', ''],
-    ['binary bytes', decodeUtf8(random(1_000_000)).text],
-    ['20 MB of printable noise', printable],
-    ['20 MB of repeated fields', `v=${version}; ${field}; `.repeat(20_000_000 / (version.length + field.length + 6))],
-    ['100 000 lines', `v=${version}; ${field}\n`.repeat(100_000)],
-    ['a 1 MB single line', `v=${version}; ${field}${'a'.repeat(1_000_000)}`],
-    ['1 MB of semicolons', `v=${version}${';'.repeat(1_000_000)}`],
-    ['1 MB of commas', `v=${version}; ${field}${','.repeat(1_000_000)}`],
-    ['1 MB of spaces and words', `v=${version}; ${field}${' a'.repeat(500_000)}`],
-    ['1 MB of equals signs', '='.repeat(1_000_000)],
-    ['NULs', `\0v=${version};\0${field}\0`.repeat(10_000)],
-    ['CR-only line endings', `v=${version};\r${field}\r`.repeat(10_000)],
-    ['BOM', `\uFEFFv=${version}; ${field}`],
-    ['lone surrogates', `v=${version}; ${field}\uD800; \uDC00=\uDBFF;`],
-  ];
-}
-
-/** A fixed text as the table shows it: whole, or for huge ones its length and last 20 characters. */
-function compact(text: string): string {
-  return text.length > 200 ? `<${text.length}:${text.slice(-20)}` : text;
-}
+const { lint, fixture, fixtureNames, fixAll } = ruleFixtures(join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/sts-txt'), (text, options) =>
+  runRules(stsTxtRules, { text, record: parseStsRecord(text), options }),
+);
 
 type Expected = readonly [name: string, severity: Severity, start: number, end: number, fixed: string | null];
 
