@@ -11,7 +11,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # unbound + nginx + openssl: the local test world (DNS, DoH, HTTPS with a test CA).
 # bind9-utils + knot-dnssecutils: named-checkzone and kzonecheck, the reference tools of the zone tests and benchmark.
 # time: /usr/bin/time, for the peak memory the benchmarks print.
-PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time)
+# chromium + libnss3-tools: the browser extension's end-to-end tests (system Chromium, the test CA trusted via certutil).
+# neovim: headless Neovim, the second LSP client of the language server tests.
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

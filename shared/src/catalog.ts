@@ -1,6 +1,7 @@
 import { checkRules } from './check/rules/index.ts';
 import { fileRules } from './file/rules/index.ts';
 import { policyRules } from './policy/rules/index.ts';
+import { reportRules } from './report/rules/index.ts';
 import type { RuleMeta } from './rule.ts';
 import { stsTxtRules } from './sts-txt/rules/index.ts';
 import { tlsRptTxtRules } from './tlsrpt-txt/rules/index.ts';
@@ -8,7 +9,7 @@ import { workspaceRules } from './workspace/rules/index.ts';
 import { zoneRules } from './zone/rules/index.ts';
 
 /** Every rule the core knows, for docs, SARIF `rules` and editor settings. */
-export const ruleCatalog: readonly RuleMeta[] = [...fileRules, ...policyRules, ...stsTxtRules, ...tlsRptTxtRules, ...zoneRules, ...workspaceRules, ...checkRules];
+export const ruleCatalog: readonly RuleMeta[] = [...fileRules, ...policyRules, ...stsTxtRules, ...tlsRptTxtRules, ...zoneRules, ...workspaceRules, ...checkRules, ...reportRules];
 
 /** A rule's metadata by code, or undefined. */
 export function ruleMeta(code: string): RuleMeta | undefined {

@@ -28,3 +28,5 @@ export * from './check/domain-input.ts';
 export * from './check/check-domain.ts';
 export * from './dns/wire.ts';
 export * from './dns/doh.ts';
+export * from './docs/index.ts';
+export * from './report/index.ts';

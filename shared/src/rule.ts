@@ -4,7 +4,7 @@ import type { Diagnostic, Fix, Severity, Span } from './diagnostic.ts';
 export type DocumentKind = 'policy' | 'sts-txt' | 'tlsrpt-txt' | 'zone';
 
 /** What a rule applies to: a document kind, the file as bytes, a live domain check, or several files together. */
-export type RuleKind = DocumentKind | 'file' | 'check' | 'workspace';
+export type RuleKind = DocumentKind | 'file' | 'check' | 'workspace' | 'report';
 
 /** What a rule is, independent of any document: the product surface of docs, hover and SARIF. */
 export interface RuleMeta {

@@ -23,6 +23,8 @@ const KIND_TITLES: Readonly<Record<string, string>> = {
   'sts-txt': 'STS TXT records (`_mta-sts`)',
   'tlsrpt-txt': 'TLS-RPT TXT records (`_smtp._tls`)',
   zone: 'Zone files',
+  workspace: 'Across files (policy and zone of one domain, linted together)',
+  report: 'TLS-RPT aggregate reports (`sts-lens report`)',
   check: 'Live domain checks (`sts-lens check`)',
 };
 

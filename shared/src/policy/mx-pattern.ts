@@ -111,7 +111,42 @@ function checkWildcard(value: string): MxCheck | null {
 function tooBroad(base: string): boolean {
   const b = base.toLowerCase();
   if (!b.includes('.')) return true;
+  if (isLdhName(b)) return isPublicSuffixName(b);
   return getPublicSuffix(b, { allowPrivateDomains: false }) === b;
+}
+
+/** Lower-case labels of letters, digits and inner hyphens (1 to 63 long, 253 in all), not all digits: what `isPublicSuffixName` takes. */
+function isLdhName(name: string): boolean {
+  if (name.length > 253) return false;
+  let labelStart = 0;
+  let digitsOnly = true;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (i === labelStart || i - labelStart > 63 || name.charCodeAt(i - 1) === 45) return false;
+      labelStart = i + 1;
+    } else if (c === 45) {
+      if (i === labelStart) return false;
+      digitsOnly = false;
+    } else if (c >= 97 && c <= 122) {
+      digitsOnly = false;
+    } else if (c < 48 || c > 57) {
+      return false;
+    }
+  }
+  return !digitsOnly;
+}
+
+/** What `tooBroad` asks tldts, without its URL parsing: tldts then treats `name` as the host name it is. */
+const hostNameOnly = { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
+
+/**
+ * Whether `name` is a public suffix (ICANN section): `tooBroad` for a name that is already lower case, valid
+ * (labels of letters, digits and inner hyphens, at most 63 and 253 long) and not all digits, which tldts would
+ * otherwise extract, validate and test for an IP address first, to the same result.
+ */
+export function isPublicSuffixName(name: string): boolean {
+  return getPublicSuffix(name, hostNameOnly) === name;
 }
 
 /** Host-name syntax and lengths (RFC 1035 §2.3.4) of a value without scheme, port or misplaced wildcard. */

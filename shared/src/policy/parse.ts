@@ -3,7 +3,8 @@ import type { Span } from '../diagnostic.ts';
 import { isPolicyKey, keyNearMiss, type PolicyKey } from './keys.ts';
 import { isMaxAgeValue } from './max-age.ts';
 import { isPolicyMode, type PolicyMode } from './modes.ts';
-import { checkMxValue, isMxPatternGrammar, type MxCheck } from './mx-pattern.ts';
+import { coverHash, hashed, hashStep, patternHash } from './mx-hash.ts';
+import { checkMxValue, isMxPatternGrammar, isPublicSuffixName, type MxCheck } from './mx-pattern.ts';
 
 export type { PolicyKey } from './keys.ts';
 export type { PolicyMode } from './modes.ts';
@@ -140,6 +141,36 @@ export interface ParsedPolicy {
   readonly effective: EffectivePolicy;
   /** What occurs anywhere in the file, so a rule can skip a scan that cannot find anything. */
   readonly shapes: PolicyShapes;
+  /**
+   * Every line but the plain `mx:` lines: those senders read whose value follows spaces only and ends the line,
+   * with no control character and no lone CR. In a big policy almost every line is such a line, and no rule
+   * about line shape or keys reports one, so those rules scan this short list instead of `lines`.
+   */
+  readonly notable: PolicyLines;
+  /** The lines of `mx` whose `mxCheck` is of one of `kinds`, in order (computed on first use). */
+  mxWith<K extends MxCheck['kind']>(...kinds: K[]): PolicyLines<PolicyMxLine & { readonly mxCheck: Extract<MxCheck, { kind: K }> }>;
+  /** Offsets of the `mx` values, for whole-file passes that must not make an object per line (see `mx-index.ts`). */
+  readonly mxValues: MxValues;
+}
+
+/** The values of `ParsedPolicy.mx` by position in that list, as offsets into the text. */
+export interface MxValues {
+  readonly text: string;
+  readonly length: number;
+  /** Start of the value of `mx.at(i)`. */
+  start(i: number): number;
+  /** End of the value of `mx.at(i)`, before trailing whitespace. */
+  end(i: number): number;
+  /** Whether `mx.at(i)` is a pattern rules compare: `mxCheck.kind === 'ok'` and no control character. */
+  isPattern(i: number): boolean;
+  /** Whether any pattern has an upper-case letter. */
+  readonly anyUpper: boolean;
+  /** By position: 0 for no pattern (see `isPattern`), 1 for a host, 2 for a `*.` pattern. */
+  readonly patterns: Int32Array;
+  /** By position, for a pattern: `patternHash` of the value (ignores case). */
+  readonly hashes: Int32Array;
+  /** By position, for a host: `patternHash` of `*` and the value from its first dot (the wildcard that would cover it). */
+  readonly covers: Int32Array;
 }
 
 /** Line shapes found anywhere in a policy (a 20 MB file has a million lines; most rules look for rare ones). */
@@ -177,7 +208,15 @@ const GAP_END = 7; // end of the whitespace after the colon: the value's start
 const FLAGS = 8; // kind | control | sends | intended, see `flags`
 const EXTRA = 9; // index into `extras` (missing colon or mx check), or -1
 const TAB_AFTER_COLON = 1 << 9; // a flag: the whitespace after a field's colon holds a tab, and a value follows
+const MX_KIND_SHIFT = 10; // 3 bits: the index in `mxKinds` of an mx line's check kind
+const GRAMMAR = 1 << 13; // a flag: an mx value senders accept (`["*."] Domain`)
+const PLAIN = 1 << 14; // a flag: a plain `mx:` line, see `ParsedPolicy.notable`
 const STRIDE = 10;
+
+const mxKinds: readonly MxCheck['kind'][] = ['ok', 'empty', 'multiple', 'ip', 'not-host', 'wildcard', 'trailing-dot', 'invalid'];
+const OK_KIND = 0;
+/** The check of every mx value the fast path finds clean: one shared object, not one per line. */
+const okCheck: MxCheck = { kind: 'ok' };
 
 const kinds = ['blank', 'field', 'no-colon'] as const;
 
@@ -335,47 +374,88 @@ export function parsePolicy(text: string): ParsedPolicy {
   const bom = text.charCodeAt(0) === 0xfeff;
   const n = text.length;
   // Room for a line per 16 characters to start with (untouched room costs no memory); it grows when needed.
-  const table = new IntColumn(Math.min(Math.ceil(n / 16) + 1, 1 << 21) * STRIDE);
-  const extras: (MissingColon | MxCheck)[] = [];
-  const mxLines = new IntColumn(64);
+  const rows = Math.min(Math.ceil(n / 16) + 1, 1 << 21);
+  const table = new IntColumn(rows * STRIDE);
+  const extras: (MissingColon | MxCheck)[] = [okCheck];
+  // Columns by position in `mx` get the same room: growing one copies it, and touching fresh memory is what costs.
+  const mxLines = new IntColumn(rows);
+  const notable = new IntColumn(64);
   const firsts: Record<'version' | 'mode' | 'max_age', number> = { version: -1, mode: -1, max_age: -1 };
   const nearIndexes: Record<PolicyKey, number[]> = { version: [], mode: [], max_age: [], mx: [] };
-  const memo: Memo = { extras, checked: new Map(), grammar: [] };
-  // What senders read, gathered on the way (used unless lone CRs make their lines differ from ours).
-  const sender = { firsts: { version: -1, mode: -1, max_age: -1 }, mx: [] as string[] };
+  const memo: Memo = { extras, checked: new Map() };
+  // The first line senders read as each single-valued key (used unless lone CRs make their lines differ from ours).
+  const sender = { version: -1, mode: -1, max_age: -1 };
   const shapes = { loneCr: false, blank: false, control: false, indent: false, trailing: false, tabAfterColon: false, noColon: false, unreadKey: false, repeatedKey: false, mx: new Set<MxCheck['kind']>() };
+  let plainOk = false;
+  let anyUpper = false;
   let newline: '\n' | '\r\n' | null = null;
-  // Next LF, CR, colon and control character at or after `pos`: each searched again only once passed,
-  // with native string search, so the scan stays linear and fast on a million short lines.
+  // Next LF, CR and colon at or after `pos`: each searched again only once passed, with native string search,
+  // so the scan stays linear and fast on a million short lines.
   let lf = -1;
   let cr = -1;
   let colon = -1;
-  let ctl = -1;
-  const control = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+  // By position in `mx`: the hashes `mx-index.ts` groups patterns by, taken while the fast path reads the value.
+  const mxHashes = new IntColumn(rows);
+  const mxCovers = new IntColumn(rows);
+  const mxPatterns = new IntColumn(rows);
+  // The mx lines whose check is not `ok`: the few that the rules about each kind look at.
+  const oddMx = new IntColumn(64);
   let count = 0;
   let pos = 0;
   while (pos < n) {
     if (lf < pos) lf = nextOf(text, '\n', pos);
     if (cr < pos) cr = nextOf(text, '\r', pos);
     if (colon < pos) colon = nextOf(text, ':', pos);
-    if (ctl < pos) {
-      control.lastIndex = pos;
-      ctl = control.exec(text)?.index ?? n;
-    }
-    const end = Math.min(lf, cr);
+    const end = lf < cr ? lf : cr;
     let eolEnd = end;
+    let loneCr = false;
     if (end < n) {
-      const ending: PolicyLineEnding = end === lf ? '\n' : lf === end + 1 && lf < n ? '\r\n' : '\r';
-      eolEnd = end + ending.length;
-      if (ending === '\r') shapes.loneCr = true;
-      else newline ??= ending;
+      if (end === lf) {
+        eolEnd = end + 1;
+        newline ??= '\n';
+      } else if (lf === end + 1 && lf < n) {
+        eolEnd = end + 2;
+        newline ??= '\r\n';
+      } else {
+        eolEnd = end + 1;
+        loneCr = shapes.loneCr = true;
+      }
     }
     const index = count++;
     table.reserve(STRIDE);
     table.length += STRIDE;
     const o = index * STRIDE;
     const data = table.data;
-    const row = scanLine(text, data, o, pos === 0 && bom ? 1 : 0, pos, end, colon < end ? colon : -1, ctl < end, eolEnd, memo);
+    // The line of a big policy: `mx: host`, with spaces after the colon and nothing after the host. One pass over
+    // its characters decides it (a control character is no host character), without a slice, a lookup or an
+    // object; anything else takes `scanLine`.
+    if (colon === pos + 2 && text.charCodeAt(pos) === 109 && text.charCodeAt(pos + 1) === 120 && !loneCr && (pos > 0 || !bom)) {
+      let gapEnd = colon + 1;
+      while (gapEnd < end && text.charCodeAt(gapEnd) === 32) gapEnd++;
+      if (isPlainPattern(text, gapEnd, end)) {
+        data[o + START] = pos;
+        data[o + END] = end;
+        data[o + EOL_END] = eolEnd;
+        data[o + INDENT_END] = pos;
+        data[o + TRAIL_START] = end;
+        data[o + COLON] = colon;
+        data[o + KEY_END] = colon;
+        data[o + GAP_END] = gapEnd;
+        data[o + FLAGS] = PLAIN_OK_ROW;
+        data[o + EXTRA] = 0;
+        mxLines.push(index);
+        mxHashes.push(hashed.hash);
+        mxCovers.push(hashed.cover);
+        mxPatterns.push(text.charCodeAt(gapEnd) === 42 ? 2 : 1);
+        if (hashed.upper) anyUpper = true;
+        plainOk = true;
+        pos = eolEnd;
+        continue;
+      }
+    }
+    let hasControl = false;
+    for (let i = pos; i < end && !hasControl; i++) hasControl = isControl(text.charCodeAt(i));
+    const row = scanLine(text, data, o, pos === 0 && bom ? 1 : 0, pos, end, colon < end ? colon : -1, hasControl, eolEnd, memo);
     const sends = keyCodes[(row >> 3) & 7]!;
     const intended = keyCodes[(row >> 6) & 7];
     const kind = row & 3;
@@ -389,44 +469,193 @@ export function parsePolicy(text: string): ParsedPolicy {
     }
     if (row & 4) shapes.control = true;
     if (intended) nearIndexes[intended].push(index);
-    // Senders do not skip a BOM: to them the first key is `\uFEFFversion`, no key they know.
-    const senderReads = index > 0 || !bom;
     if (sends === 'mx') {
       mxLines.push(index);
-      shapes.mx.add((extras[data[o + EXTRA]!] as MxCheck).kind);
-      if (senderReads && memo.grammar[data[o + EXTRA]!]) sender.mx.push(text.slice(data[o + GAP_END]!, data[o + TRAIL_START]!));
-    } else if (sends !== null) {
-      if (firsts[sends] < 0) firsts[sends] = index;
-      else shapes.repeatedKey = true;
-      if (senderReads && sender.firsts[sends] < 0) sender.firsts[sends] = index;
+      const kind = mxKinds[(row >> MX_KIND_SHIFT) & 7]!;
+      shapes.mx.add(kind);
+      const pattern = kind === 'ok' && (row & 4) === 0;
+      if (pattern) {
+        patternHash(text, data[o + GAP_END]!, data[o + TRAIL_START]!);
+        if (hashed.upper) anyUpper = true;
+      }
+      if (kind !== 'ok') oddMx.push(index);
+      mxHashes.push(pattern ? hashed.hash : 0);
+      mxCovers.push(pattern ? hashed.cover : 0);
+      mxPatterns.push(!pattern ? 0 : text.charCodeAt(data[o + GAP_END]!) === 42 ? 2 : 1);
+      let plain = data[o + TRAIL_START] === end && (row & 4) === 0 && !loneCr;
+      for (let i = colon + 1; plain && i < data[o + GAP_END]!; i++) plain = text.charCodeAt(i) === 32;
+      if (plain) data[o + FLAGS] = row | PLAIN;
+      else notable.push(index);
+    } else {
+      notable.push(index);
+      if (sends !== null) {
+        if (firsts[sends] < 0) firsts[sends] = index;
+        else shapes.repeatedKey = true;
+        // Senders do not skip a BOM: to them the first key is `\uFEFFversion`, no key they know.
+        if ((index > 0 || !bom) && sender[sends] < 0) sender[sends] = index;
+      }
     }
     pos = eolEnd;
   }
+  if (plainOk) shapes.mx.add('ok');
   const store: LineStore = { text, bom, table: table.data, extras };
   const view = (i: number) => (i < 0 ? null : (new LineView(store, i) as unknown as PolicyFieldLine));
   const senderValue = (i: number) => (i < 0 ? null : text.slice(table.data[i * STRIDE + GAP_END]!, table.data[i * STRIDE + TRAIL_START]!));
-  const version = senderValue(sender.firsts.version);
-  const mode = senderValue(sender.firsts.mode);
-  const maxAge = senderValue(sender.firsts.max_age);
+  const version = senderValue(sender.version);
+  const mode = senderValue(sender.mode);
+  const maxAge = senderValue(sender.max_age);
+  const mxCount = mxLines.length;
+  const mxPicks = mxLines.data;
+  // The mx values senders read, sliced when first asked for: a lint never needs a million strings.
+  let senderMx: string[] | null = null;
+  const senderMxValues = (): string[] => {
+    if (senderMx !== null) return senderMx;
+    senderMx = [];
+    const data = store.table;
+    for (let k = 0; k < mxCount; k++) {
+      const i = mxPicks[k]!;
+      const o = i * STRIDE;
+      if ((i > 0 || !bom) && (data[o + FLAGS]! & GRAMMAR) !== 0) senderMx.push(text.slice(data[o + GAP_END]!, data[o + TRAIL_START]!));
+    }
+    return senderMx;
+  };
   const effective: EffectivePolicy = shapes.loneCr
     ? senderView(text)
     : {
         version: version === 'STSv1' ? 'STSv1' : null,
         mode: mode !== null && isPolicyMode(mode) ? mode : null,
         maxAge: maxAge !== null && isMaxAgeValue(maxAge) ? Number(maxAge) : null,
-        mx: sender.mx,
+        get mx() {
+          return senderMxValues();
+        },
       };
   const near = (key: PolicyKey) => nearIndexes[key].map((i) => new LineView(store, i) as unknown as PolicyLine);
+  const byKinds = new Map<string, LineList<PolicyMxLine>>();
+  const mxWith = (...kinds: MxCheck['kind'][]): LineList<PolicyMxLine> => {
+    const key = kinds.join(' ');
+    let list = byKinds.get(key);
+    if (list) return list;
+    // A bit per kind; kinds that occur nowhere need no scan.
+    let wanted = 0;
+    for (const kind of kinds) if (shapes.mx.has(kind)) wanted |= 1 << mxKinds.indexOf(kind);
+    const picks = new IntColumn(wanted === 0 ? 0 : 64);
+    if (wanted !== 0) {
+      const data = store.table;
+      const [from, length] = wanted & (1 << OK_KIND) ? [mxPicks, mxCount] : [oddMx.data, oddMx.length];
+      for (let k = 0; k < length; k++) {
+        const i = from[k]!;
+        if ((wanted >> ((data[i * STRIDE + FLAGS]! >> MX_KIND_SHIFT) & 7)) & 1) picks.push(i);
+      }
+    }
+    list = new LineList<PolicyMxLine>(store, picks.length, picks.data);
+    byKinds.set(key, list);
+    return list;
+  };
   return {
     lines: new LineList<PolicyLine>(store, count, null),
     bom,
     fields: { version: view(firsts.version), mode: view(firsts.mode), max_age: view(firsts.max_age) },
-    mx: new LineList<PolicyMxLine>(store, mxLines.length, mxLines.data),
+    mx: new LineList<PolicyMxLine>(store, mxCount, mxPicks),
     nearMisses: { version: near('version'), mode: near('mode'), max_age: near('max_age'), mx: near('mx') },
     newline: newline ?? '\n',
     effective,
     shapes,
+    notable: new LineList<PolicyLine>(store, notable.length, notable.data),
+    mxWith: mxWith as ParsedPolicy['mxWith'],
+    mxValues: new MxValueTable(store, mxCount, mxPicks, { patterns: mxPatterns.data, hashes: mxHashes.data, covers: mxCovers.data, anyUpper }),
   };
+}
+
+/** Flags of a plain `mx:` line whose value the fast path found clean. */
+const PLAIN_OK_ROW = 1 | (4 << 3) | (OK_KIND << MX_KIND_SHIFT) | GRAMMAR | PLAIN;
+
+class MxValueTable implements MxValues {
+  readonly text: string;
+  readonly length: number;
+  readonly anyUpper: boolean;
+  readonly patterns: Int32Array;
+  readonly hashes: Int32Array;
+  readonly covers: Int32Array;
+  readonly #table: Int32Array;
+  readonly #picks: Int32Array;
+
+  constructor(
+    store: LineStore,
+    length: number,
+    picks: Int32Array,
+    hashed: { patterns: Int32Array; hashes: Int32Array; covers: Int32Array; anyUpper: boolean },
+  ) {
+    this.text = store.text;
+    this.length = length;
+    this.anyUpper = hashed.anyUpper;
+    this.patterns = hashed.patterns;
+    this.hashes = hashed.hashes;
+    this.covers = hashed.covers;
+    this.#table = store.table;
+    this.#picks = picks;
+  }
+  start(i: number): number {
+    return this.#table[this.#picks[i]! * STRIDE + GAP_END]!;
+  }
+  end(i: number): number {
+    return this.#table[this.#picks[i]! * STRIDE + TRAIL_START]!;
+  }
+  isPattern(i: number): boolean {
+    return i >= 0 && i < this.length && this.patterns[i] !== 0;
+  }
+}
+
+/**
+ * Whether `text[start, end)` is a clean mx pattern, decided in one loop over its char codes: a host name of at
+ * least two letters-digits-hyphens labels (not all digits, which may be an address), or `*.` and such a name
+ * that is not a public suffix. `checkMxValue` finds each of these `ok`; false only means "ask `checkMxValue`".
+ */
+function isPlainPattern(text: string, start: number, end: number): boolean {
+  const wild = text.charCodeAt(start) === 42 && text.charCodeAt(start + 1) === 46;
+  const nameStart = wild ? start + 2 : start;
+  if (end - nameStart > 253) return false;
+  let labelStart = nameStart;
+  let labels = 1;
+  let upper = false;
+  let digitsOnly = true;
+  // `patternHash`, on the way: every character allowed here is lower case once or-ed with 0x20.
+  let h = wild ? hashStep(hashStep(0, 42), 46) : 0;
+  let beforeDot = 0;
+  let dot = -1;
+  for (let i = nameStart; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (i === labelStart || i - labelStart > 63 || text.charCodeAt(i - 1) === 45) return false;
+      if (dot < 0) {
+        dot = i;
+        beforeDot = h;
+      }
+      labels++;
+      labelStart = i + 1;
+    } else if (c >= 97 && c <= 122) {
+      digitsOnly = false;
+    } else if (c >= 48 && c <= 57) {
+      // digits are fine anywhere in a label
+    } else if (c === 45) {
+      if (i === labelStart) return false;
+      digitsOnly = false;
+    } else if (c >= 65 && c <= 90) {
+      digitsOnly = false;
+      upper = true;
+    } else {
+      return false;
+    }
+    h = hashStep(h, c | 32);
+  }
+  if (end === labelStart || end - labelStart > 63 || text.charCodeAt(end - 1) === 45 || labels < 2 || digitsOnly) return false;
+  if (wild) {
+    const base = text.slice(nameStart, end);
+    if (isPublicSuffixName(upper ? base.toLowerCase() : base)) return false;
+  }
+  hashed.hash = h;
+  hashed.cover = wild ? 0 : coverHash(h, beforeDot, end - dot);
+  hashed.upper = upper;
+  return true;
 }
 
 /** Index of the next `ch` at or after `from`, or the text length when there is none. */
@@ -438,6 +667,11 @@ function nextOf(text: string, ch: string, from: number): number {
 /** Whether any line looks meant for `key` without senders reading it as that key. */
 export function hasNearMiss(policy: ParsedPolicy, key: PolicyKey): boolean {
   return policy.nearMisses[key].length > 0;
+}
+
+/** A C0 control character other than tab, LF and CR (NUL included), or DEL. */
+function isControl(c: number): boolean {
+  return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
 }
 
 function isWsp(c: number): boolean {
@@ -461,10 +695,8 @@ function keyAt(text: string, at: number, end: number): PolicyKey | null {
 /** Side data of the line table: missing colons and mx checks, each distinct mx value checked once. */
 interface Memo {
   readonly extras: (MissingColon | MxCheck)[];
-  /** mx value → its index in `extras`: files with many mx lines repeat values. */
-  readonly checked: Map<string, number>;
-  /** By `extras` index: whether that mx value matches the grammar, so senders accept it. */
-  readonly grammar: boolean[];
+  /** mx value → its row flags for the check and grammar, and its index in `extras`: files with many mx lines repeat values. */
+  readonly checked: Map<string, { readonly flags: number; readonly extra: number }>;
 }
 
 /** Split one line into its parts, write its row at `o` of `table`, and return the row's flags. */
@@ -514,16 +746,22 @@ function scanLine(
     }
     const sends = known !== null && indentEnd === indentStart && keyEnd === colonAt ? known : null;
     if (known !== null && sends === null) intended = known;
+    let mxFlags = 0;
     if (sends === 'mx') {
       const value = text.slice(gapEnd, trailStart);
-      extra = memo.checked.get(value) ?? -1;
-      if (extra < 0) {
-        extra = extras.push(checkMxValue(value)) - 1;
-        memo.grammar[extra] = isMxPatternGrammar(value);
-        memo.checked.set(value, extra);
+      let seen = memo.checked.get(value);
+      if (!seen) {
+        const check = checkMxValue(value);
+        seen = {
+          flags: (mxKinds.indexOf(check.kind) << MX_KIND_SHIFT) | (isMxPatternGrammar(value) ? GRAMMAR : 0),
+          extra: check.kind === 'ok' ? 0 : extras.push(check) - 1,
+        };
+        memo.checked.set(value, seen);
       }
+      extra = seen.extra;
+      mxFlags = seen.flags;
     }
-    row = flags(1, hasControl, sends, intended);
+    row = flags(1, hasControl, sends, intended) | mxFlags;
     if (trailStart > gapEnd) {
       for (let i = colonAt + 1; i < gapEnd; i++) if (text.charCodeAt(i) === 9) row |= TAB_AFTER_COLON;
     }

@@ -32,36 +32,42 @@ export function charStringOctets(text: string, start: number, end: number): numb
 
 /** Decode the character-string in `text[start, end)` (no quotes), keeping the source span of every character. */
 export function decodeCharString(text: string, start: number, end: number): DecodedString {
-  let value = '';
   const from = new Int32Array(end - start);
   const to = new Int32Array(end - start);
+  // Runs without escapes are copied in one slice, not a character at a time.
+  const parts: string[] = [];
+  let run = start;
   let k = 0;
   let octets = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
-    let width = 1;
-    let ch = c;
     if (c === 92 && i + 1 < end) {
+      if (i > run) parts.push(text.slice(run, i));
       const d = text.charCodeAt(i + 1);
+      let width = 2;
+      let ch = d;
       if (d >= 48 && d <= 57) {
         const v = Number(text.slice(i + 1, i + 4));
         ch = Number.isInteger(v) && v <= 255 ? v : d;
         width = Math.min(4, end - i);
-      } else {
-        ch = d;
-        width = 2;
       }
+      parts.push(String.fromCharCode(ch));
+      from[k] = i;
+      to[k] = i + width;
+      k++;
       octets++;
-    } else {
-      octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : c >= 0xdc00 && c <= 0xdfff ? 2 : 3;
+      i += width;
+      run = i;
+      continue;
     }
-    value += String.fromCharCode(ch);
+    octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
     from[k] = i;
-    to[k] = i + width;
+    to[k] = i + 1;
     k++;
-    i += width - 1;
+    i++;
   }
-  return { octets, value, from: from.subarray(0, k), to: to.subarray(0, k) };
+  if (end > run) parts.push(text.slice(run, end));
+  return { octets, value: parts.join(''), from: from.subarray(0, k), to: to.subarray(0, k) };
 }
 
 /** Presentation text of a string value inside quotes: `"` and `\` escaped, control bytes as `\DDD`. */

@@ -40,8 +40,3 @@ export function removeRecordEdits(zone: Zone, rec: ZoneRecord): TextEdit[] | nul
   }
   return edits;
 }
-
-/** Whether a record lies in the file itself (not an included file or a `$GENERATE` expansion). */
-export function inFile(rec: ZoneRecord): boolean {
-  return rec.source === 0;
-}

@@ -54,22 +54,20 @@ export interface ZoneSource {
 
 /**
  * Every record, one column per field (a 1M-record zone costs no per-record objects); `recordAt` gives one as an
- * object. Owners and origins are ids into `Zone.names` / `Zone.origins`.
+ * object, deriving the spans and the TTL and class tokens from the tokens. Owners and origins are ids into
+ * `Zone.names` / `Zone.origins`.
  */
 export interface RecordTable {
   readonly count: number;
   readonly source: Uint16Array;
-  /** Span of the record from its first to its last token (virtual offsets). */
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  /** First token of the record: its owner, else its TTL, class or type. */
+  readonly firstTok: Int32Array;
+  /** 1 when the record names its owner (its first token), 0 when it inherits it. */
+  readonly hasOwner: Uint8Array;
   readonly owner: Int32Array;
-  /** Token of the owner, or -1 when inherited from the previous record. */
-  readonly ownerTok: Int32Array;
   /** Effective TTL in seconds, -1 when none could be determined. */
   readonly ttl: Int32Array;
-  readonly ttlTok: Int32Array;
   readonly cls: Uint16Array;
-  readonly clsTok: Int32Array;
   readonly type: Uint16Array;
   readonly typeTok: Int32Array;
   /** Token range of the RDATA, [rdata, rdataEnd): may include parentheses and comments, which carry no data. */

@@ -103,20 +103,43 @@ class RecordView implements ZoneRecord {
   constructor(private readonly zone: Zone, readonly index: number) {}
   private get r(): RecordTable { return this.zone.records; }
   get source(): number { return this.r.source[this.index]!; }
-  get start(): number { return this.r.start[this.index]!; }
-  get end(): number { return this.r.end[this.index]!; }
+  get start(): number { return this.zone.tokens.start[this.r.firstTok[this.index]!]!; }
+  get end(): number { return recordEnd(this.zone, this.index); }
   get owner(): string { return nameOf(this.zone, this.r.owner[this.index]!); }
   get ownerId(): number { return this.r.owner[this.index]!; }
-  get ownerTok(): number { return this.r.ownerTok[this.index]!; }
+  get ownerTok(): number { return this.r.hasOwner[this.index] === 1 ? this.r.firstTok[this.index]! : -1; }
   get ttl(): number { return this.r.ttl[this.index]!; }
-  get ttlTok(): number { return this.r.ttlTok[this.index]!; }
+  get ttlTok(): number { return this.fieldTok(true); }
   get cls(): number { return this.r.cls[this.index]!; }
-  get clsTok(): number { return this.r.clsTok[this.index]!; }
+  get clsTok(): number { return this.fieldTok(false); }
   get type(): number { return this.r.type[this.index]!; }
   get typeTok(): number { return this.r.typeTok[this.index]!; }
   get rdata(): number { return this.r.rdata[this.index]!; }
   get rdataEnd(): number { return this.r.rdataEnd[this.index]!; }
   get origin(): string { return this.zone.origins[this.r.origin[this.index]!]!; }
+
+  /** The TTL (a number) or class token between the owner and the type, or -1. */
+  private fieldTok(ttl: boolean): number {
+    const tk = this.zone.tokens;
+    const i = this.index;
+    const typeTok = this.r.typeTok[i]!;
+    let t = this.r.firstTok[i]! + this.r.hasOwner[i]!;
+    for (; t < typeTok; t++) {
+      if ((tk.kind[t]! & 7) !== 0) continue;
+      const c = zoneSlice(this.zone, tk.start[t]!, tk.start[t]! + 1).charCodeAt(0);
+      if ((c >= 48 && c <= 57) === ttl) return t;
+    }
+    return -1;
+  }
+}
+
+/** End of record `i`: the end of its last token that is not a comment. */
+export function recordEnd(zone: Zone, i: number): number {
+  const tk = zone.tokens;
+  const first = zone.records.firstTok[i]!;
+  let t = zone.records.rdataEnd[i]! - 1;
+  while (t > first && (tk.kind[t]! & 7) === 4) t--;
+  return tk.end[t]!;
 }
 
 /** Record `i` as an object. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../lint.ts';
+import { detectKind, lintBytes, lintText } from '../lint.ts';
 import { canonicalRdata } from './rdata.ts';
 import { recordAt } from './names.ts';
 import { parseZone } from './parse.ts';
@@ -139,6 +139,15 @@ describe('parseZone', () => {
     expect(loop.find((d) => d.code === 'zone/include-failed')?.message).toMatch(/include loop/);
   });
 
+  it('is a kind lint.ts detects by name and content', () => {
+    expect(['db.example.com', 'example.com.zone', 'example.com.db'].map((p) => detectKind(`zones/${p}`, ''))).toEqual(['zone', 'zone', 'zone']);
+    expect(detectKind('zonefile', '; comment\n$ORIGIN example.com.\n')).toBe('zone');
+    expect(detectKind('zonefile', '$TTL 3600\n')).toBe('zone');
+    expect(detectKind('zonefile', 'example.com. 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n')).toBe('zone');
+    expect(detectKind('mta-sts.txt', 'version: STSv1\n')).toBe('policy');
+    expect(lintText('www IN A 192.0.2.300\n', 'zone', { origin: 'example.com' }).map((d) => d.code)).toContain('zone/bad-ipv4');
+  });
+
   it('reads class and TTL in either order, TTL units, inherited class, lower-case mnemonics', () => {
     const zone = parseZone('$TTL 1w\nA 1h30m in a 192.0.2.1\nB CH 2d txt "x"\n  60 aaaa 2001:db8::1\n', { origin: 'Example.COM' });
     expect(summary(zone)).toEqual(['a.example.com. 5400 IN A', 'b.example.com. 172800 CH TXT', 'b.example.com. 60 CH AAAA']);
@@ -173,10 +182,15 @@ describe('parseZone', () => {
     }
   });
 
-  it('keeps at most 10 000 findings per code for 50 MB of garbage', () => {
-    const line = 'garbage line with words and "quotes\n';
-    const text = line.repeat(Math.ceil(50e6 / line.length));
-    const found = lintText(text, 'zone', { origin: 'example.com' });
+  it('keeps at most 10 000 findings per code for 50 MB of random bytes', () => {
+    const bytes = new Uint8Array(50_000_000);
+    let seed = 12345;
+    for (let i = 0; i < bytes.length; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      bytes[i] = seed >>> 24;
+    }
+    const found = lintBytes(bytes, 'zone', { origin: 'example.com' }).diagnostics;
+    expect(found.some((d) => d.code === 'file/invalid-utf8')).toBe(true);
     const perCode = new Map<string, number>();
     for (const d of found) perCode.set(d.code, (perCode.get(d.code) ?? 0) + 1);
     for (const n of perCode.values()) expect(n).toBeLessThanOrEqual(10_000);

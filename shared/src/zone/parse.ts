@@ -59,7 +59,11 @@ interface State {
   slots: Int32Array;
   readonly origins: string[];
   originId: number;
-  ownerId: number;
+  /** Token the current owner was written as (-1: none yet), and the origin id then. */
+  ownerTok: number;
+  ownerOrigin: number;
+  /** Records whose owner was read under another origin than their RDATA (a `$ORIGIN` between). */
+  readonly ownerOrigins: Map<number, number>;
   readonly directives: ZoneDirective[];
   readonly problems: ZoneProblem[];
   readonly sources: ZoneSource[];
@@ -75,10 +79,6 @@ interface State {
   seenRecord: boolean;
   ownerMissing: boolean;
   suffixOf: string;
-  lastOwnerTok: number;
-  lastOwnerId: number;
-  lastOwnerOrigin: number;
-  lastOwnerSrc: number;
   suffix: { hash: number; pow: number };
 }
 
@@ -87,21 +87,23 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
   const explicitOrigin = options.origin ? normalizeOrigin(options.origin) : null;
   const pathOrigin = explicitOrigin === null && options.path ? originFromPath(options.path) : null;
   const initialOrigin = explicitOrigin ?? pathOrigin;
-  const tokCap = Math.max(64, (text.length / 5) | 0);
-  const entCap = Math.max(16, (text.length / 30) | 0);
+  // Capacities sized for typical zones (about 8 characters a token, 40 a line); the arrays grow when needed.
+  const tokCap = Math.max(64, (text.length / 7) | 0);
+  const entCap = Math.max(16, (text.length / 36) | 0);
   // Sized for a typical zone up front: growing a hash table means re-inserting every name at random places.
   const nameCap = Math.max(1024, (text.length / 50) | 0);
   const st: State = {
     tk: new Uint8Array(tokCap), ts: new Int32Array(tokCap), te: new Int32Array(tokCap), nt: 0,
     ek: new Uint8Array(entCap), es: new Int32Array(entCap), ee: new Int32Array(entCap), ef: new Int32Array(entCap), ne: 0,
     rec: newRecords(Math.max(16, (text.length / 40) | 0)),
-    nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerId: -1,
+    nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
-    firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 }, lastOwnerTok: -1, lastOwnerId: -1, lastOwnerOrigin: -1, lastOwnerSrc: -1,
+    firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
   };
   addSource(st, 'file', options.path ?? null, text, -1, null);
   readSource(st, 0, 0);
+  internOwners(st);
   // The apex: an origin the caller gives, else a `$ORIGIN` before the first record, else the file name's guess.
   let apex = explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin;
   if (apex === null) {
@@ -144,14 +146,6 @@ function growEntries(st: State): void {
   const ef = new Int32Array(cap); ef.set(st.ef); st.ef = ef;
 }
 
-function pushToken(st: State, kind: number, start: number, end: number): void {
-  if (st.nt === st.tk.length) growTokens(st);
-  st.tk[st.nt] = kind;
-  st.ts[st.nt] = start;
-  st.te[st.nt] = end;
-  st.nt++;
-}
-
 /** Scan one source into entries and tokens, interpreting each entry as it ends. */
 function readSource(st: State, src: number, depth: number): void {
   const source = st.sources[src]!;
@@ -160,8 +154,14 @@ function readSource(st: State, src: number, depth: number): void {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let entryStart = 0;
+  // The token columns as locals (the scanner's hot loop); written back before an entry is interpreted, reloaded
+  // after (an `$INCLUDE` read there may have grown them).
+  let tk = st.tk;
+  let ts = st.ts;
+  let te = st.te;
+  let nt = st.nt;
   while (i < n) {
-    const firstTok = st.nt;
+    const firstTok = nt;
     const c0 = text.charCodeAt(i);
     const leadingBlank = c0 === 32 || c0 === 9;
     let parens = 0;
@@ -175,14 +175,16 @@ function readSource(st: State, src: number, depth: number): void {
       if (c === 59) {
         let j = i + 1;
         while (j < n) { const d = text.charCodeAt(j); if (d === 10 || d === 13) break; j++; }
-        pushToken(st, TOK_COMMENT, base + i, base + j);
+        if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
+        tk[nt] = TOK_COMMENT; ts[nt] = base + i; te[nt] = base + j; nt++;
         i = j;
         continue;
       }
       if (c === 40) {
         if (parens === 0) openParen = i;
         parens++;
-        pushToken(st, TOK_LPAREN, base + i, base + i + 1);
+        if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
+        tk[nt] = TOK_LPAREN; ts[nt] = base + i; te[nt] = base + i + 1; nt++;
         i++;
         continue;
       }
@@ -192,7 +194,8 @@ function readSource(st: State, src: number, depth: number): void {
         } else {
           parens--;
         }
-        pushToken(st, TOK_RPAREN, base + i, base + i + 1);
+        if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
+        tk[nt] = TOK_RPAREN; ts[nt] = base + i; te[nt] = base + i + 1; nt++;
         i++;
         continue;
       }
@@ -217,7 +220,8 @@ function readSource(st: State, src: number, depth: number): void {
           flags |= TOK_UNTERMINATED;
           addProblem(st, { code: 'unterminated-string', range: { start: base + i, end: base + j }, message: 'quoted string is not closed before the end of the line; add the closing `"`' });
         }
-        pushToken(st, flags, base + i, base + j);
+        if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
+        tk[nt] = flags; ts[nt] = base + i; te[nt] = base + j; nt++;
         i = j;
         continue;
       }
@@ -239,9 +243,11 @@ function readSource(st: State, src: number, depth: number): void {
         if (WORD_END[d] === 1) break;
         j++;
       }
-      pushToken(st, flags, base + i, base + j);
+      if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
+        tk[nt] = flags; ts[nt] = base + i; te[nt] = base + j; nt++;
       i = j;
     }
+    st.nt = nt;
     if (st.ne === st.ek.length) growEntries(st);
     const e = st.ne++;
     st.es[e] = base + entryStart;
@@ -252,7 +258,11 @@ function readSource(st: State, src: number, depth: number): void {
       addProblem(st, { code: 'unbalanced-paren', range: { start: base + openParen, end: base + openParen + 1 }, message: '`(` is never closed, so the rest of the file is swallowed into one record; add the closing `)`' });
       st.ek[e] = ENTRY_ERROR;
     } else {
-      st.ek[e] = interpretEntry(st, src, firstTok, st.nt, leadingBlank, depth);
+      st.ek[e] = interpretEntry(st, src, firstTok, nt, leadingBlank, depth);
+      tk = st.tk;
+      ts = st.ts;
+      te = st.te;
+      nt = st.nt;
     }
     entryStart = i;
   }
@@ -283,20 +293,16 @@ function interpretEntry(st: State, src: number, t0: number, t1: number, leadingB
   if (!leadingBlank && (tk[t]! & 7) === TOK_WORD && text.charCodeAt(ts[t]! - base) === 36) {
     return directive(st, src, t, t1, depth);
   }
-  let owner: number;
+  // Owners are interned after the whole file is read (`internOwners`): here a record notes the token its owner
+  // was written as (its own or an earlier record's) and the origin then in effect.
   let ownerTok = -1;
   if (!leadingBlank) {
     ownerTok = t;
-    owner = internOwner(st, src, ts[t]! - base, te[t]! - base, tk[t]!);
-    st.ownerId = owner;
-    st.lastOwnerTok = t;
-    st.lastOwnerId = owner;
-    st.lastOwnerOrigin = st.originId;
-    st.lastOwnerSrc = src;
+    st.ownerTok = t;
+    st.ownerOrigin = st.originId;
+    if (st.origin === null && !isAbsolute(text.slice(ts[t]! - base, te[t]! - base))) currentOrigin(st, src, ts[t]! - base, te[t]! - base);
     t = nextSignificant(tk, t + 1, t1);
-  } else if (st.ownerId >= 0) {
-    owner = st.ownerId;
-  } else {
+  } else if (st.ownerTok < 0) {
     // Said once: the later lines without owner are the same mistake and take the owner the fix gives.
     if (st.ownerMissing) return ENTRY_ERROR;
     st.ownerMissing = true;
@@ -377,9 +383,10 @@ function interpretEntry(st: State, src: number, t0: number, t1: number, leadingB
   let r = st.rec;
   if (r.count === r.type.length) r = st.rec = growRecords(r);
   const i = r.count++;
-  r.source[i] = src; r.start[i] = recStart; r.end[i] = te[last]!; r.owner[i] = owner; r.ownerTok[i] = ownerTok;
-  r.ttl[i] = ttl; r.ttlTok[i] = ttlTok; r.cls[i] = cls; r.clsTok[i] = clsTok; r.type[i] = type; r.typeTok[i] = typeTok;
+  r.source[i] = src; r.firstTok[i] = ownerTok >= 0 ? ownerTok : nextSignificant(tk, t0, t1); r.hasOwner[i] = ownerTok >= 0 ? 1 : 0;
+  r.owner[i] = st.ownerTok; r.ttl[i] = ttl; r.cls[i] = cls; r.type[i] = type; r.typeTok[i] = typeTok;
   r.rdata[i] = rdata; r.rdataEnd[i] = t1; r.origin[i] = st.originId;
+  if (st.ownerOrigin !== st.originId) st.ownerOrigins.set(i, st.ownerOrigin);
   return ENTRY_RECORD;
 }
 
@@ -483,13 +490,15 @@ function directive(st: State, src: number, t: number, t1: number, depth: number)
       extra(2);
       const savedOrigin = st.origin;
       const savedOriginId = st.originId;
-      const savedOwner = st.ownerId;
+      const savedOwner = st.ownerTok;
+      const savedOwnerOrigin = st.ownerOrigin;
       if (args.length > 1) setOrigin(st, absoluteName(argText(1), st.origin ?? '.'));
       const child = addSource(st, 'include', resolved, included, src, span);
       readSource(st, child, depth + 1);
       st.origin = savedOrigin;
       st.originId = savedOriginId;
-      st.ownerId = savedOwner;
+      st.ownerTok = savedOwner;
+      st.ownerOrigin = savedOwnerOrigin;
       return ENTRY_DIRECTIVE;
     }
     case '$GENERATE': {
@@ -497,10 +506,12 @@ function directive(st: State, src: number, t: number, t1: number, depth: number)
       const expanded = expandGenerate(words);
       if (typeof expanded !== 'string') return bad(expanded.message, expanded.arg >= 0 && expanded.arg < args.length ? { start: ts[args[expanded.arg]!]!, end: te[args[expanded.arg]!]! } : span);
       if (st.sources.length >= MAX_SOURCES) return bad(`too many \`$GENERATE\` expansions and included files (more than ${MAX_SOURCES}); this one is not expanded`);
-      const savedOwner = st.ownerId;
+      const savedOwner = st.ownerTok;
+      const savedOwnerOrigin = st.ownerOrigin;
       const child = addSource(st, 'generate', source.path, expanded, src, span);
       readSource(st, child, depth + 1);
-      st.ownerId = savedOwner;
+      st.ownerTok = savedOwner;
+      st.ownerOrigin = savedOwnerOrigin;
       return ENTRY_DIRECTIVE;
     }
   }
@@ -532,78 +543,120 @@ function setOrigin(st: State, origin: string): void {
 
 function newRecords(cap: number): MutableRecords {
   return {
-    count: 0, source: new Uint16Array(cap), start: new Int32Array(cap), end: new Int32Array(cap), owner: new Int32Array(cap),
-    ownerTok: new Int32Array(cap), ttl: new Int32Array(cap), ttlTok: new Int32Array(cap), cls: new Uint16Array(cap),
-    clsTok: new Int32Array(cap), type: new Uint16Array(cap), typeTok: new Int32Array(cap), rdata: new Int32Array(cap),
-    rdataEnd: new Int32Array(cap), origin: new Int32Array(cap),
+    count: 0, source: new Uint16Array(cap), firstTok: new Int32Array(cap), hasOwner: new Uint8Array(cap), owner: new Int32Array(cap),
+    ttl: new Int32Array(cap), cls: new Uint16Array(cap), type: new Uint16Array(cap), typeTok: new Int32Array(cap),
+    rdata: new Int32Array(cap), rdataEnd: new Int32Array(cap), origin: new Int32Array(cap),
   };
 }
 
 function growRecords(r: MutableRecords): MutableRecords {
   const g = newRecords(r.type.length * 2);
   g.count = r.count;
-  g.source.set(r.source); g.start.set(r.start); g.end.set(r.end); g.owner.set(r.owner); g.ownerTok.set(r.ownerTok);
-  g.ttl.set(r.ttl); g.ttlTok.set(r.ttlTok); g.cls.set(r.cls); g.clsTok.set(r.clsTok); g.type.set(r.type);
-  g.typeTok.set(r.typeTok); g.rdata.set(r.rdata); g.rdataEnd.set(r.rdataEnd); g.origin.set(r.origin);
+  g.source.set(r.source); g.firstTok.set(r.firstTok); g.hasOwner.set(r.hasOwner); g.owner.set(r.owner); g.ttl.set(r.ttl);
+  g.cls.set(r.cls); g.type.set(r.type); g.typeTok.set(r.typeTok); g.rdata.set(r.rdata); g.rdataEnd.set(r.rdataEnd);
+  g.origin.set(r.origin);
   return g;
 }
 
 /**
- * Id of the owner written in `text[s, e)` of source `src`. Plain ASCII names are hashed and compared character by
- * character as they read in absolute lower-case form, and stored as that token: no string is built.
+ * Turn every record's owner token into an owner id. In two passes over the records, hashing then probing the
+ * table, so the table's cache misses overlap instead of stalling the scanner; records of the same owner token (or
+ * the same spelling right after each other) reuse the previous id.
  */
-function internOwner(st: State, src: number, s: number, e: number, kind: number): number {
-  const text = st.sources[src]!.text;
-  if (kind !== TOK_WORD || (e - s === 1 && text.charCodeAt(s) === 64)) return internSpelled(st, src, s, e, kind);
-  // Records of one owner usually follow each other: the same token as the last owner, same origin, same name.
-  const prev = st.lastOwnerTok;
-  if (prev >= 0 && st.lastOwnerOrigin === st.originId && st.lastOwnerSrc === src && st.te[prev]! - st.ts[prev]! === e - s) {
-    const base = st.sources[src]!.base;
-    const ps = st.ts[prev]! - base;
-    let same = true;
-    for (let k = 0; k < e - s; k++) {
-      if (text.charCodeAt(ps + k) !== text.charCodeAt(s + k)) {
-        same = false;
-        break;
-      }
+function internOwners(st: State): void {
+  const r = st.rec;
+  const n = r.count;
+  const owner = r.owner;
+  const hashes = new Int32Array(n);
+  const reuse = new Uint8Array(n);
+  const spelledAt = new Map<number, string>();
+  let prevTok = -1;
+  let prevOrigin = -1;
+  for (let i = 0; i < n; i++) {
+    const tok = owner[i]!;
+    const o = st.ownerOrigins.size > 0 ? st.ownerOrigins.get(i) ?? r.origin[i]! : r.origin[i]!;
+    if (o === prevOrigin && (tok === prevTok || sameToken(st, tok, prevTok))) {
+      reuse[i] = 1;
+      continue;
     }
-    if (same) return st.lastOwnerId;
+    prevTok = tok;
+    prevOrigin = o;
+    const src = sourceOf(st, st.ts[tok]!);
+    const s = st.ts[tok]! - src.base;
+    const e = st.te[tok]! - src.base;
+    const h = tokenHash(st, src.text, s, e, st.tk[tok]!, o);
+    if (h === null) {
+      const raw = wordText(src.text, s, e, st.tk[tok]!);
+      const origin = st.origins[o]!;
+      const name = raw === '@' ? origin : absoluteName(raw, origin);
+      spelledAt.set(i, name);
+      hashes[i] = hashString(name);
+    } else {
+      hashes[i] = h;
+    }
   }
+  let id = -1;
+  for (let i = 0; i < n; i++) {
+    if (reuse[i] === 1) {
+      owner[i] = id;
+      continue;
+    }
+    const spelled = spelledAt.size > 0 ? spelledAt.get(i) : undefined;
+    const o = st.ownerOrigins.size > 0 ? st.ownerOrigins.get(i) ?? r.origin[i]! : r.origin[i]!;
+    id = spelled !== undefined ? internName(st, spelled) : probeToken(st, owner[i]!, o, hashes[i]!);
+    owner[i] = id;
+  }
+}
+
+/** Whether two tokens are spelled the same (exactly). */
+function sameToken(st: State, a: number, b: number): boolean {
+  if (b < 0 || st.te[a]! - st.ts[a]! !== st.te[b]! - st.ts[b]!) return false;
+  const sa = sourceOf(st, st.ts[a]!);
+  const sb = sourceOf(st, st.ts[b]!);
+  const pa = st.ts[a]! - sa.base;
+  const pb = st.ts[b]! - sb.base;
+  for (let k = st.te[a]! - st.ts[a]! - 1; k >= 0; k--) if (sa.text.charCodeAt(pa + k) !== sb.text.charCodeAt(pb + k)) return false;
+  return true;
+}
+
+/** Table hash of a plain ASCII owner token read under origin `o`; null for owners spelled otherwise. */
+function tokenHash(st: State, text: string, s: number, e: number, kind: number, o: number): number | null {
+  if (kind !== TOK_WORD || (e - s === 1 && text.charCodeAt(s) === 64)) return null;
   let h = 0;
   for (let i = s; i < e; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c |= 32;
-    else if (c > 127) return internSpelled(st, src, s, e, kind);
+    else if (c > 127) return null;
     h = hashStep(h, c);
   }
-  const absolute = text.charCodeAt(e - 1) === 46;
-  let origin = '';
-  if (!absolute) {
-    origin = currentOrigin(st, src, s, e);
+  if (text.charCodeAt(e - 1) !== 46) {
+    const origin = st.origins[o]!;
     h = hashStep(h, 46);
     if (origin !== '.') {
       const suffix = originSuffix(st, origin);
       h = (Math.imul(h, suffix.pow) + suffix.hash) | 0;
     }
   }
-  h = mixHash(h);
+  return mixHash(h);
+}
+
+/** Id of the plain owner token `tok` under origin `o` with table hash `h`, added when new. */
+function probeToken(st: State, tok: number, o: number, h: number): number {
+  const src = sourceOf(st, st.ts[tok]!);
+  const s = st.ts[tok]! - src.base;
+  const e = st.te[tok]! - src.base;
+  const absolute = src.text.charCodeAt(e - 1) === 46;
+  const origin = absolute ? null : st.origins[o]!;
   const slots = st.slots;
   const mask = (slots.length >> 1) - 1;
   let slot = h & mask;
   for (;;) {
     const v = slots[slot << 1]!;
     if (v === 0) break;
-    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, text, s, e, absolute ? null : origin)) return v - 1;
+    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, src.text, s, e, origin)) return v - 1;
     slot = (slot + 1) & mask;
   }
-  const base = st.sources[src]!.base;
-  return insertName(st, h, slot, base + s, base + e, absolute ? -1 : st.originId, null);
-}
-
-/** Id of an owner that is not a plain ASCII word (`@`, quoted, escaped, beyond ASCII): spelled out as a string. */
-function internSpelled(st: State, src: number, s: number, e: number, kind: number): number {
-  const raw = wordText(st.sources[src]!.text, s, e, kind);
-  return internName(st, raw === '@' ? currentOrigin(st, src, s, e) : absoluteName(raw, isAbsolute(raw) ? '.' : currentOrigin(st, src, s, e)));
+  return insertName(st, h, slot, st.ts[tok]!, st.te[tok]!, absolute ? -1 : o, null);
 }
 
 /** Character `k` of a name written as `text[s, e)` (lower-cased) followed by `.origin` (none when null). */

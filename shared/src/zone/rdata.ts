@@ -82,7 +82,7 @@ export function checkRdata(zone: Zone, rec: ZoneRecord): RdataProblem | null {
   const name = typeName(type);
   const bad = (code: RdataProblemCode, range: Span, message: string): RdataProblem => ({ code, record: rec, range, message });
   const word = (k: number) => tokenText(zone, toks[k]!);
-  if (isGeneric(zone, first)) return checkGeneric(zone, rec, toks, bad);
+  if (isGeneric(zone, first)) return checkGeneric(zone, toks, bad);
   const count = (n: number, atLeast = false): RdataProblem | null => {
     if (toks.length < n) return bad('bad-rdata', all, `${name} data needs ${atLeast ? 'at least ' : ''}${n} field${n > 1 ? 's' : ''}${FIELDS[type] ? ` (${FIELDS[type]!.join(', ')})` : ''}, found ${toks.length}`);
     if (!atLeast && toks.length > n) return bad('bad-rdata', { start: tk.start[toks[n]!]!, end: all.end }, `${name} data has ${toks.length} fields, ${n} expected; remove \`${word(n)}\``);
@@ -189,7 +189,7 @@ function baseOf(zone: Zone, t: number): number {
   return sourceAt(zone, zone.tokens.start[t]!).base;
 }
 
-function checkGeneric(zone: Zone, rec: ZoneRecord, toks: readonly number[], bad: (c: RdataProblemCode, r: Span, m: string) => RdataProblem): RdataProblem | null {
+function checkGeneric(zone: Zone, toks: readonly number[], bad: (c: RdataProblemCode, r: Span, m: string) => RdataProblem): RdataProblem | null {
   const tk = zone.tokens;
   const all: Span = { start: tk.start[toks[0]!]!, end: tk.end[toks[toks.length - 1]!]! };
   const len = toks[1] === undefined ? -1 : uint(tokenText(zone, toks[1]), 65535);
@@ -201,7 +201,6 @@ function checkGeneric(zone: Zone, rec: ZoneRecord, toks: readonly number[], bad:
     digits += w.length;
   }
   if (digits !== len * 2) return bad('bad-rdata', all, `\`\\#\` says ${len} octets but the hex holds ${digits / 2}; make the length match the data (RFC 3597 §5)`);
-  void rec;
   return null;
 }
 

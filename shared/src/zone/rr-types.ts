@@ -22,24 +22,24 @@ export const RR = {
 const byName = new Map<string, number>(TYPES);
 const byCode = new Map<number, string>(TYPES.map(([n, c]) => [c, n]));
 
-// Mnemonics of up to four letters packed into one number (7 bits a letter, upper-cased), so the parser finds the
-// common types without cutting a string out of the text.
+// Mnemonics of up to seven letters packed into one number (7 bits a letter, upper-cased; exact in a double), so
+// the parser finds the common types without cutting a string out of the text.
 const packed = new Map<number, number>();
-for (const [name, code] of TYPES) if (name.length <= 4 && /^[A-Z0-9]+$/.test(name)) packed.set(pack(name, 0, name.length), code);
+for (const [name, code] of TYPES) if (name.length <= 7 && /^[A-Z0-9]+$/.test(name)) packed.set(pack(name, 0, name.length), code);
 
 function pack(s: string, start: number, end: number): number {
   let v = 0;
   for (let i = start; i < end; i++) {
     let c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) c -= 32;
-    v = (v << 7) | (c & 127);
+    v = v * 128 + (c & 127);
   }
   return v;
 }
 
 /** The numeric type written at `text[start, end)`, or -1. */
 export function typeCodeAt(text: string, start: number, end: number): number {
-  if (end - start <= 4) {
+  if (end - start <= 7) {
     for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return -1;
     const code = packed.get(pack(text, start, end));
     if (code !== undefined) return code;

@@ -12,7 +12,7 @@ export const blankLine: Rule<PolicyContext> = {
   check(ctx, report) {
     if (!ctx.policy.shapes.blank) return;
     const lines = ctx.policy.lines;
-    for (const line of lines) {
+    for (const line of ctx.policy.notable) {
       if (line.kind !== 'blank') continue;
       // A file holding only a BOM is empty, not blank: `file/bom` and the missing-field rules say it all.
       if (line.index === 0 && ctx.policy.bom && lines.length === 1 && line.indent.end === line.span.end) continue;

@@ -15,7 +15,7 @@ export const controlCharacter: Rule<PolicyContext> = {
   check(ctx, report) {
     if (!ctx.policy.shapes.control) return;
     const text = ctx.text;
-    for (const line of ctx.policy.lines) {
+    for (const line of ctx.policy.notable) {
       if (!line.hasControl) continue;
       // One finding per run of control characters, so binary garbage stays readable.
       for (let i = line.span.start; i < line.span.end; i++) {

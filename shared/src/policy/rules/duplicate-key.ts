@@ -20,7 +20,7 @@ export const duplicateKey: Rule<PolicyContext> = {
   check(ctx, report) {
     const { policy } = ctx;
     if (!policy.shapes.repeatedKey) return;
-    for (const line of policy.lines) {
+    for (const line of policy.notable) {
       if (line.kind !== 'field' || line.sends === null || line.sends === 'mx') continue;
       const first = policy.fields[line.sends];
       if (!first || first.index === line.index) continue;

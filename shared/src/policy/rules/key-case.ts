@@ -14,7 +14,7 @@ export const keyCase: Rule<PolicyContext> = {
   check(ctx, report) {
     const { policy } = ctx;
     if (!policy.shapes.unreadKey) return;
-    for (const line of policy.lines) {
+    for (const line of policy.notable) {
       // A line senders read as a key is spelled right.
       if (line.kind !== 'field' || line.sends !== null || line.intended === null || line.missingColon) continue;
       const lower = line.keyText.toLowerCase();

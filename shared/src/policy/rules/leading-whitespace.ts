@@ -12,7 +12,7 @@ export const leadingWhitespace: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.indent) return;
-    for (const line of ctx.policy.lines) {
+    for (const line of ctx.policy.notable) {
       if (line.kind === 'blank' || line.sends !== null || line.indent.start === line.indent.end) continue;
       const written = ctx.text.slice(line.indent.start, line.kind === 'field' ? line.key.end : line.indent.end);
       let message: string;

@@ -12,7 +12,7 @@ export const lineEnding: Rule<PolicyContext> = {
   check(ctx, report) {
     if (!ctx.policy.shapes.loneCr) return;
     const edits: TextEdit[] = [];
-    for (const line of ctx.policy.lines) {
+    for (const line of ctx.policy.notable) {
       if (line.eolKind === '\r' && line.eol) edits.push({ range: line.eol, newText: '\n' });
     }
     const first = edits[0];

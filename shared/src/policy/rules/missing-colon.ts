@@ -14,7 +14,7 @@ export const missingColon: Rule<PolicyContext> = {
   check(ctx, report) {
     const { text, policy } = ctx;
     if (!policy.shapes.noColon && !policy.shapes.unreadKey) return;
-    for (const line of policy.lines) {
+    for (const line of policy.notable) {
       if (line.kind === 'blank' || line.sends !== null) continue;
       const mc = line.missingColon;
       if (mc) {

@@ -2,8 +2,8 @@ import type { Rule } from '../../rule.ts';
 import { quote } from '../../tag-list/message.ts';
 import type { PolicyContext } from '../context.ts';
 import { removeLine } from '../line-edits.ts';
+import { mxIndex, mxLine } from '../mx-index.ts';
 import { lineNo } from '../where.ts';
-import type { PolicyFieldLine } from '../parse.ts';
 
 export const mxDuplicate: Rule<PolicyContext> = {
   code: 'policy/mx-duplicate',
@@ -13,16 +13,14 @@ export const mxDuplicate: Rule<PolicyContext> = {
   summary: 'The same mx pattern twice (patterns ignore case): the repeat adds nothing.',
   fixable: true,
   check(ctx, report) {
-    const seen = new Map<string, PolicyFieldLine>();
-    for (const line of ctx.policy.mx) {
-      const check = line.mxCheck;
-      if (check.kind !== 'ok' || line.hasControl) continue;
-      const key = line.valueText.toLowerCase();
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, line);
-        continue;
-      }
+    const { policy } = ctx;
+    // Patterns (check `ok`, no control character) grouped by lower-case form; every later one repeats the first.
+    const { firstOf } = mxIndex(policy);
+    for (let i = 0; i < firstOf.length; i++) {
+      const f = firstOf[i]!;
+      if (f < 0 || f === i) continue;
+      const line = mxLine(policy, i);
+      const first = mxLine(policy, f);
       report({
         range: line.value,
         message: `mx pattern ${quote(line.valueText)} repeats line ${lineNo(first)}${first.valueText === line.valueText ? '' : ` (${quote(first.valueText)}; patterns ignore case)`}; remove this line`,

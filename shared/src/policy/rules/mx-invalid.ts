@@ -38,7 +38,7 @@ export const mxInvalid: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.mx.has('empty') && !ctx.policy.shapes.mx.has('invalid')) return;
-    for (const line of ctx.policy.mx) {
+    for (const line of ctx.policy.mxWith('empty', 'invalid')) {
       const check = line.mxCheck;
       if (line.hasControl) continue;
       if (check.kind === 'empty') {

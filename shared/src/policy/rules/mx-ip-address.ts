@@ -12,7 +12,7 @@ export const mxIpAddress: Rule<PolicyContext> = {
   check(ctx, report) {
     if (!ctx.policy.shapes.mx.has('ip')) return;
     const hosts = ctx.options.mxHosts ?? [];
-    for (const line of ctx.policy.mx) {
+    for (const line of ctx.policy.mxWith('ip')) {
       const check = line.mxCheck;
       if (check.kind !== 'ip' || line.hasControl) continue;
       const known = hosts.length > 0 ? ` (your MX hosts: ${hosts.slice(0, 3).map((h) => quote(h)).join(', ')}${hosts.length > 3 ? ', …' : ''})` : '';

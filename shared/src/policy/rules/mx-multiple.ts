@@ -12,7 +12,7 @@ export const mxMultiple: Rule<PolicyContext> = {
   check(ctx, report) {
     const { policy } = ctx;
     if (!policy.shapes.mx.has('multiple')) return;
-    for (const line of policy.mx) {
+    for (const line of policy.mxWith('multiple')) {
       const check = line.mxCheck;
       if (check.kind !== 'multiple' || line.hasControl) continue;
       // Keep this line's own ending style; the last line (no ending) takes the file's.

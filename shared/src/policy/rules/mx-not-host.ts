@@ -34,7 +34,7 @@ export const mxNotHost: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.mx.has('not-host')) return;
-    for (const line of ctx.policy.mx) {
+    for (const line of ctx.policy.mxWith('not-host')) {
       const check = line.mxCheck;
       if (check.kind !== 'not-host' || line.hasControl) continue;
       const v = line.valueText;

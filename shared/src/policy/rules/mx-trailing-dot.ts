@@ -11,7 +11,7 @@ export const mxTrailingDot: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.mx.has('trailing-dot')) return;
-    for (const line of ctx.policy.mx) {
+    for (const line of ctx.policy.mxWith('trailing-dot')) {
       const check = line.mxCheck;
       if (check.kind !== 'trailing-dot' || line.hasControl) continue;
       const dot = { start: line.value.end - 1, end: line.value.end };

@@ -1,11 +1,13 @@
 import type { Rule } from '../../rule.ts';
 import { quote } from '../../tag-list/message.ts';
 import type { PolicyContext } from '../context.ts';
-import type { PolicyLines, PolicyMxLine } from '../parse.ts';
+import { mxIndex, mxLine } from '../mx-index.ts';
 
-/** A quick pass first: most files have no upper case, and then need no set of every pattern. */
-function hasUppercase(mx: PolicyLines<PolicyMxLine>): boolean {
-  for (const line of mx) if (line.mxCheck.kind === 'ok' && /[A-Z]/.test(line.valueText)) return true;
+function hasUpper(text: string, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 65 && c <= 90) return true;
+  }
   return false;
 }
 
@@ -17,17 +19,16 @@ export const mxUppercase: Rule<PolicyContext> = {
   summary: 'An mx pattern with upper-case letters: it matches regardless of case, but lower case is the usual form.',
   fixable: true,
   check(ctx, report) {
-    const mx = ctx.policy.mx;
-    if (!hasUppercase(mx)) return;
-    const seen = new Set<string>();
-    for (const line of mx) {
-      if (line.mxCheck.kind !== 'ok' || line.hasControl) continue;
+    const { policy } = ctx;
+    const { firstOf, anyUpper } = mxIndex(policy);
+    if (!anyUpper) return;
+    const { text } = policy.mxValues;
+    for (let i = 0; i < firstOf.length; i++) {
+      // A repeat is reported (and removed) by mx-duplicate; its case does not matter then.
+      if (firstOf[i] !== i || !hasUpper(text, policy.mxValues.start(i), policy.mxValues.end(i))) continue;
+      const line = mxLine(policy, i);
       const value = line.valueText;
       const lower = value.toLowerCase();
-      // A repeat is reported (and removed) by mx-duplicate; its case does not matter then.
-      if (seen.has(lower)) continue;
-      seen.add(lower);
-      if (lower === value) continue;
       report({
         range: line.value,
         message: `mx pattern ${quote(value)} has upper-case letters: matching ignores case, so this works, but lower case is the usual form; write ${quote(lower)}`,

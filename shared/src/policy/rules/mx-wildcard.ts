@@ -12,7 +12,7 @@ export const mxWildcard: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.mx.has('wildcard')) return;
-    for (const line of ctx.policy.mx) {
+    for (const line of ctx.policy.mxWith('wildcard')) {
       const check = line.mxCheck;
       if (check.kind !== 'wildcard' || line.hasControl) continue;
       const p = quote(line.valueText);

@@ -13,7 +13,7 @@ export const spaceBeforeColon: Rule<PolicyContext> = {
   check(ctx, report) {
     const { text, policy } = ctx;
     if (!policy.shapes.unreadKey) return;
-    for (const line of policy.lines) {
+    for (const line of policy.notable) {
       if (line.kind !== 'field' || line.sends !== null || line.missingColon || line.beforeColon.start === line.beforeColon.end) continue;
       const written = text.slice(line.key.start, line.colon.start);
       const repair = { title: 'Remove the whitespace before `:`', edits: [{ range: line.beforeColon, newText: '' }] };

@@ -10,7 +10,7 @@ export const tab: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.tabAfterColon) return;
-    for (const line of ctx.policy.lines) {
+    for (const line of ctx.policy.notable) {
       if (line.kind !== 'field' || line.value.start === line.value.end) continue;
       const gap = line.gap;
       let tabbed = false;

@@ -11,7 +11,7 @@ export const trailingWhitespace: Rule<PolicyContext> = {
   fixable: true,
   check(ctx, report) {
     if (!ctx.policy.shapes.trailing) return;
-    for (const line of ctx.policy.lines) {
+    for (const line of ctx.policy.notable) {
       if (line.kind === 'blank' || line.trailing.start === line.trailing.end) continue;
       const before = line.kind === 'field' ? line.valueText || `${line.keyText}:` : ctx.text.slice(line.body.start, line.body.end);
       report({

@@ -15,7 +15,7 @@ export const unknownKey: Rule<PolicyContext> = {
   check(ctx, report) {
     const { policy } = ctx;
     if (!policy.shapes.unreadKey) return;
-    for (const line of policy.lines) {
+    for (const line of policy.notable) {
       if (line.kind !== 'field' || line.sends !== null || line.missingColon) continue;
       const key = line.keyText;
       // Exact keys and other cases of them belong to other rules (whitespace, key-case).

@@ -3,7 +3,7 @@ import type { ZoneContext } from '../context.ts';
 import { removeRecordEdits } from '../edit-helpers.ts';
 import { recordAt } from '../names.ts';
 import { canonicalRdata } from '../rdata.ts';
-import { multiRecordSets } from '../rrsets.ts';
+import { eachSet, multiRecordSets } from '../rrsets.ts';
 import { typeName } from '../rr-types.ts';
 import { zoneSlice } from '../source-text.ts';
 
@@ -21,7 +21,7 @@ export const duplicateRecord: Rule<ZoneContext> = {
     const { zone } = ctx;
     const { rdata, rdataEnd, origin } = zone.records;
     let found = 0;
-    for (const set of multiRecordSets(zone)) {
+    for (const set of eachSet(multiRecordSets(zone))) {
       // The RDATA as written (with its origin) finds most copies; the canonical form the rest (`mail` vs `mail.example.com.`).
       const written = new Set<string>();
       const canonical = new Set<string>();

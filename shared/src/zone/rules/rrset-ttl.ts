@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { recordAt } from '../names.ts';
-import { multiRecordSets } from '../rrsets.ts';
+import { eachSet, multiRecordSets } from '../rrsets.ts';
 import { typeName } from '../rr-types.ts';
 
 export const rrsetTtl: Rule<ZoneContext> = {
@@ -16,7 +16,7 @@ export const rrsetTtl: Rule<ZoneContext> = {
     const tk = zone.tokens;
     const ttls = zone.records.ttl;
     let found = 0;
-    for (const set of multiRecordSets(zone)) {
+    for (const set of eachSet(multiRecordSets(zone))) {
       const head = recordAt(zone, set[0]!);
       for (const i of set) {
         if (ttls[i] === head.ttl || ttls[i]! < 0 || head.ttl < 0) continue;

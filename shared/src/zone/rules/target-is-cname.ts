@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { recordsAt } from '../owners.ts';
+import { nameId, recordAt } from '../names.ts';
+import { ownerIndex } from '../owners.ts';
 import { mxNsTargets, targetName } from '../rdata.ts';
 import { RR, typeName } from '../rr-types.ts';
 import { tokenText } from '../source-text.ts';
@@ -14,12 +15,21 @@ export const targetIsCname: Rule<ZoneContext> = {
   fixable: true,
   check(ctx, report) {
     const { zone } = ctx;
-    if (!zone.records.type.includes(RR.CNAME)) return;
+    const { type } = zone.records;
+    if (!type.includes(RR.CNAME)) return;
+    const { first, next } = ownerIndex(zone);
     for (const target of mxNsTargets(zone)) {
       const rec = target.rec;
-      const cnames = recordsAt(zone, target.name).filter((r) => r.type === RR.CNAME);
-      if (cnames.length === 0) continue;
-      const alias = targetName(zone, cnames[0]!);
+      const id = nameId(zone, target.name);
+      let cname = -1;
+      for (let i = id < 0 ? -1 : first[id]!; i >= 0; i = next[i]!) {
+        if (type[i] === RR.CNAME) {
+          cname = i;
+          break;
+        }
+      }
+      if (cname < 0) continue;
+      const alias = targetName(zone, recordAt(zone, cname));
       const range = { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! };
       report({
         range,

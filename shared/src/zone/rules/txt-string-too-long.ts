@@ -1,10 +1,10 @@
 import type { TextEdit } from '../../diagnostic.ts';
 import type { Rule } from '../../rule.ts';
-import { decodeCharString } from '../char-string.ts';
+import { charStringOctets } from '../char-string.ts';
 import type { ZoneContext } from '../context.ts';
 import { TOK_QUOTED, TOK_UNTERMINATED } from '../model.ts';
 import { nextSignificant } from '../parse.ts';
-import { sourceAt, zoneSlice } from '../source-text.ts';
+import { sourceAt } from '../source-text.ts';
 
 const LIMIT = 255;
 
@@ -23,39 +23,63 @@ export const txtStringTooLong: Rule<ZoneContext> = {
       if (types[i] !== 16 && types[i] !== 99) continue;
       const rec = { source: zone.records.source[i]!, rdata: zone.records.rdata[i]!, rdataEnd: zone.records.rdataEnd[i]! };
       for (let t = nextSignificant(tk.kind, rec.rdata, rec.rdataEnd); t < rec.rdataEnd; t = nextSignificant(tk.kind, t + 1, rec.rdataEnd)) {
-        // Quick reject: 255 characters or fewer cannot exceed 255 octets unless beyond ASCII.
-        if (tk.end[t]! - tk.start[t]! <= LIMIT + 2 && !/[^\x00-\x7f]/.test(zoneSlice(zone, tk.start[t]!, tk.end[t]!))) continue;
+        // Quick reject: 85 characters are at most 255 octets (3 a character); up to 255 ASCII ones are too.
+        const length = tk.end[t]! - tk.start[t]!;
+        if (length <= 85 + 2) continue;
         const src = sourceAt(zone, tk.start[t]!);
+        if (length <= LIMIT + 2 && isAscii(src.text, tk.start[t]! - src.base, tk.end[t]! - src.base)) continue;
         const quoted = (tk.kind[t]! & 7) === TOK_QUOTED;
         const s = tk.start[t]! - src.base + (quoted ? 1 : 0);
         const e = tk.end[t]! - src.base - (quoted && !(tk.kind[t]! & TOK_UNTERMINATED) ? 1 : 0);
-        const d = decodeCharString(src.text, s, e);
-        if (d.octets <= LIMIT) continue;
+        const octets = charStringOctets(src.text, s, e);
+        if (octets <= LIMIT) continue;
         const edits: TextEdit[] = [];
         if (rec.source === 0) {
-          // Cut between characters as written (never inside an escape), each piece at most 255 octets.
-          const pieces: string[] = [];
-          let pieceStart = s;
-          let octets = 0;
-          for (let k = 0; k < d.value.length; k++) {
-            const c = src.text.charCodeAt(d.from[k]!);
-            const w = c === 92 ? 1 : c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-            if (octets + w > LIMIT) {
-              pieces.push(src.text.slice(pieceStart, d.from[k]!));
-              pieceStart = d.from[k]!;
-              octets = 0;
-            }
-            octets += w;
-          }
-          pieces.push(src.text.slice(pieceStart, e));
+          const pieces = split(src.text, s, e);
           edits.push({ range: { start: tk.start[t]!, end: tk.end[t]! }, newText: pieces.map((p) => `"${p}"`).join(' ') });
         }
         report({
           range: { start: tk.start[t]!, end: tk.end[t]! },
-          message: `this TXT string is ${d.octets} octets, above the 255 a character-string can hold; split it into several quoted strings (they are joined without separator)`,
+          message: `this TXT string is ${octets} octets, above the 255 a character-string can hold; split it into several quoted strings (they are joined without separator)`,
           fixes: edits.length ? [{ title: 'Split into strings of at most 255 octets', edits, isPreferred: true }] : [],
         });
       }
     }
   },
 };
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** `text[start, end)` cut between characters as written (never inside an escape), each piece at most 255 octets. */
+function split(text: string, start: number, end: number): string[] {
+  const pieces: string[] = [];
+  let pieceStart = start;
+  let octets = 0;
+  for (let i = start; i < end; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let size: number;
+    if (c === 92 && i + 1 < end) {
+      const d = text.charCodeAt(i + 1);
+      width = d >= 48 && d <= 57 ? Math.min(4, end - i) : 2;
+      size = 1;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      width = 2;
+      size = 4;
+    } else {
+      size = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    if (octets + size > LIMIT) {
+      pieces.push(text.slice(pieceStart, i));
+      pieceStart = i;
+      octets = 0;
+    }
+    octets += size;
+    i += width;
+  }
+  pieces.push(text.slice(pieceStart, end));
+  return pieces;
+}

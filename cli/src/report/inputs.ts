@@ -1,0 +1,138 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { decodeUtf8 } from '@sts-lens/shared';
+import type { Io } from '../command.ts';
+import { describeFsError } from '../lint/inputs.ts';
+import { gunzipCapped, isGzip, MAX_REPORT_BYTES, mib } from './gzip.ts';
+import { looksLikeMail, reportAttachments } from './mime.ts';
+
+/** One report's JSON text and the name it is shown under (`mail.eml (report.json.gz)` for an attachment). */
+export interface ReportText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** File names a directory search picks up. */
+export const REPORT_NAMES = '*.json, *.json.gz, *.gz, *.eml, *.mbox';
+const REPORT_FILE = /\.(?:json|gz|eml|mbox)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Mail carries base64 (4/3 of the bytes) and other parts: it may be larger than the report it holds. */
+const MAX_MAIL_BYTES = 2 * MAX_REPORT_BYTES;
+
+/**
+ * Every report named on the command line, one at a time (so memory holds one report, not all): files, directories
+ * searched for report names, `-` for standard input; gzip and mail are unpacked. Paths that cannot be used go to
+ * `problem` as one sentence each.
+ */
+export async function* reportTexts(args: readonly string[], io: Io, problem: (message: string) => void): AsyncGenerator<ReportText> {
+  const seen = new Set<string>();
+  for (const arg of args) {
+    if (arg === '-') {
+      if (seen.has('-')) continue;
+      seen.add('-');
+      let bytes: Uint8Array;
+      try {
+        bytes = await io.readStdin();
+      } catch (e) {
+        problem(`<stdin>: ${describeFsError(e)}`);
+        continue;
+      }
+      yield* unpack('<stdin>', bytes, problem);
+      continue;
+    }
+    const absPath = resolve(io.cwd, arg);
+    let files: { path: string; absPath: string }[];
+    try {
+      if ((await stat(absPath)).isDirectory()) {
+        files = [];
+        await walk(arg, absPath, files, problem);
+        if (files.length === 0) problem(`${arg}: no report files found (known names: ${REPORT_NAMES})`);
+      } else {
+        files = [{ path: arg, absPath }];
+      }
+    } catch (e) {
+      problem(`${arg}: ${describeFsError(e)}`);
+      continue;
+    }
+    for (const f of files) {
+      if (seen.has(f.absPath)) continue;
+      seen.add(f.absPath);
+      let bytes: Uint8Array;
+      try {
+        const size = (await stat(f.absPath)).size;
+        if (size > MAX_MAIL_BYTES) {
+          problem(`${f.path}: ${mib(size)} is more than any report or mail needs (limit ${mib(MAX_MAIL_BYTES)}); not read`);
+          continue;
+        }
+        bytes = await readFile(f.absPath);
+      } catch (e) {
+        problem(`${f.path}: ${describeFsError(e)}`);
+        continue;
+      }
+      yield* unpack(f.path, bytes, problem);
+    }
+  }
+}
+
+/** Bytes → report texts: gzip is decompressed (capped), mail gives its attachments, anything else is read as JSON. */
+function* unpack(path: string, bytes: Uint8Array, problem: (message: string) => void): Generator<ReportText> {
+  if (isGzip(bytes)) {
+    const text = gunzippedText(path, bytes, problem);
+    if (text !== null) yield { path, text };
+    return;
+  }
+  const head = Buffer.from(bytes.subarray(0, 65536)).toString('latin1');
+  if (!/^(?:\uFEFF|\xEF\xBB\xBF)?\s*[{[]/.test(head) && looksLikeMail(head)) {
+    const mail = reportAttachments(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    if (mail.attachments.length === 0) {
+      problem(`${path}: no TLS-RPT report attached to ${mail.messages === 1 ? 'the mail' : `any of ${mail.messages} mails`} (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files)`);
+      return;
+    }
+    for (const a of mail.attachments) {
+      const name = `${path} (${a.name})`;
+      if (isGzip(a.bytes)) {
+        const text = gunzippedText(name, a.bytes, problem);
+        if (text !== null) yield { path: name, text };
+      } else if (a.bytes.length > MAX_REPORT_BYTES) {
+        problem(`${name}: larger than ${mib(MAX_REPORT_BYTES)}; not read`);
+      } else {
+        yield { path: name, text: decodeUtf8(a.bytes).text };
+      }
+    }
+    return;
+  }
+  if (bytes.length > MAX_REPORT_BYTES) {
+    problem(`${path}: larger than ${mib(MAX_REPORT_BYTES)}, more than any report needs; not read`);
+    return;
+  }
+  yield { path, text: decodeUtf8(bytes).text };
+}
+
+function gunzippedText(path: string, bytes: Uint8Array, problem: (message: string) => void): string | null {
+  const out = gunzipCapped(bytes);
+  if (!out.ok) {
+    problem(`${path}: ${out.message}`);
+    return null;
+  }
+  return decodeUtf8(out.bytes).text;
+}
+
+async function walk(dir: string, absDir: string, out: { path: string; absPath: string }[], problem: (message: string) => void): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(absDir, { withFileTypes: true });
+  } catch (e) {
+    problem(`${dir}: ${describeFsError(e)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const absPath = join(absDir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) await walk(path, absPath, out, problem);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && REPORT_FILE.test(entry.name)) {
+      out.push({ path, absPath });
+    }
+  }
+}

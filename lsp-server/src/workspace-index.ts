@@ -1,0 +1,107 @@
+// The zone and policy files of the workspace folders, opened or not: the cross-file facts (MX hosts by domain,
+// policies by domain) come from here. Files are found by name; the index is updated by didChangeWatchedFiles and
+// by the open documents, whose text wins over the disk.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { detectKind, parseZone, policyDomainFromPath, zoneMxHosts, type DocumentKind } from '@sts-lens/shared';
+
+export interface IndexedFile {
+  readonly uri: string;
+  readonly path: string;
+  readonly kind: 'policy' | 'zone';
+  readonly text: string;
+  /** Zone files: MX hosts by domain. */
+  readonly mx: ReadonlyMap<string, readonly string[]>;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
+const MAX_FILES = 2000;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** The indexable kind of a path, by name only. */
+export function indexKind(path: string): 'policy' | 'zone' | null {
+  const k: DocumentKind | null = detectKind(path, '');
+  return k === 'policy' || k === 'zone' ? k : null;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+
+  /** Walk the folders for zone and policy files (bounded: a home directory opened as a folder must not hang us). */
+  scan(folders: readonly string[]): void {
+    let seen = 0;
+    const walk = (dir: string, depth: number) => {
+      if (depth > 8 || seen >= MAX_FILES) return;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (seen >= MAX_FILES) return;
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) walk(p, depth + 1);
+        } else if (e.isFile() && indexKind(p)) {
+          seen++;
+          this.update(p);
+        }
+      }
+    };
+    for (const f of folders) walk(f, 0);
+  }
+
+  /** Read (or re-read) a file from disk; drops it when unreadable or no longer indexable. */
+  update(path: string): void {
+    const kind = indexKind(path);
+    const uri = pathToFileURL(path).href;
+    if (!kind) return;
+    try {
+      if (statSync(path).size > MAX_BYTES) return;
+      this.set(uri, path, kind, readFileSync(path, 'utf8'));
+    } catch {
+      this.files.delete(uri);
+    }
+  }
+
+  set(uri: string, path: string, kind: 'policy' | 'zone', text: string, mx?: ReadonlyMap<string, readonly string[]>): void {
+    const prev = this.files.get(uri);
+    if (prev && prev.text === text && prev.kind === kind) return;
+    this.files.set(uri, { uri, path, kind, text, mx: kind === 'zone' ? (mx ?? zoneMxHosts(parseZone(text, { path }))) : new Map() });
+  }
+
+  delete(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  all(): IterableIterator<IndexedFile> {
+    return this.files.values();
+  }
+
+  /** MX hosts of `domain` in every indexed zone file, in order, without duplicates. */
+  mxHostsOf(domain: string): string[] {
+    const out: string[] = [];
+    for (const f of this.files.values()) for (const h of f.mx.get(domain) ?? []) if (!out.includes(h)) out.push(h);
+    return out;
+  }
+
+  /** Zone files holding MX records of `domain`. */
+  zonesFor(domain: string): IndexedFile[] {
+    return [...this.files.values()].filter((f) => f.kind === 'zone' && f.mx.has(domain));
+  }
+
+  policies(): IndexedFile[] {
+    return [...this.files.values()].filter((f) => f.kind === 'policy');
+  }
+
+  /** The domain of a policy file from its path (`example.com/mta-sts.txt`). */
+  static policyDomain(path: string): string | null {
+    return policyDomainFromPath(path);
+  }
+}

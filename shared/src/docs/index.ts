@@ -1,0 +1,5 @@
+// Editor knowledge: hover and completion texts, outline, folding, highlighting, policy layout. Product text lives here,
+// so every editor (the language server, the VS Code client) says the same thing.
+export * from './types.ts';
+export * from './policy-docs.ts';
+export * from './zone-docs.ts';

@@ -1,0 +1,126 @@
+// The STS Lens VS Code extension: starts the bundled language server (server/server.js) for policy and zone files,
+// maps the `stsLens.*` settings to the server's configuration, shows the active document's verdict in the status bar
+// and runs "STS Lens: Check domain…" with the core checker over the Node transports.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { checkDomain, domainFromInput } from '@sts-lens/shared';
+import { fetchPolicyNode, probeHttp, udpResolver } from '@sts-lens/shared/node';
+import { checkResultText } from './check-format.ts';
+import { serverSettings } from './settings.ts';
+import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
+
+const LANGUAGES: readonly DocumentLanguage[] = ['mta-sts', 'dns-zone'];
+const CHECK_TIMEOUT_MS = 10_000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('STS Lens');
+  context.subscriptions.push(output);
+
+  let lastProblems = '';
+  const settingsFor = (scope: vscode.Uri | undefined) => {
+    const config = vscode.workspace.getConfiguration('stsLens', scope);
+    const mapped = serverSettings((key) => config.get(key));
+    const said = mapped.problems.join('\n');
+    if (said !== lastProblems && said !== '') output.appendLine(mapped.problems.map((p) => `settings: ${p}`).join('\n'));
+    lastProblems = said;
+    return mapped.settings;
+  };
+
+  const module = context.asAbsolutePath('server/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    initializationOptions: { settings: settingsFor(undefined) },
+    middleware: {
+      workspace: {
+        // The server asks for the `stsLens` section; it gets the mapped settings of the scope it names.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => (item.section === 'stsLens' ? settingsFor(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : answers[i]));
+        },
+      },
+    },
+  };
+  client = new LanguageClient('stsLens', 'STS Lens', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('stsLens.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'STS Lens';
+  context.subscriptions.push(status);
+  const updateStatus = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const language = doc && (LANGUAGES as readonly string[]).includes(doc.languageId) ? (doc.languageId as DocumentLanguage) : null;
+    if (!doc || !language) {
+      status.text = IDLE_STATUS.text;
+      status.tooltip = IDLE_STATUS.tooltip;
+      status.command = 'stsLens.checkDomain';
+    } else {
+      const own = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'sts-lens');
+      const count = (s: vscode.DiagnosticSeverity) => own.filter((d) => d.severity === s).length;
+      const s = documentStatus(language, doc.getText(), {
+        errors: count(vscode.DiagnosticSeverity.Error),
+        warnings: count(vscode.DiagnosticSeverity.Warning),
+        infos: count(vscode.DiagnosticSeverity.Information),
+      });
+      status.text = s.text;
+      status.tooltip = s.tooltip;
+      status.command = 'workbench.actions.view.problems';
+    }
+    status.show();
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) updateStatus();
+    }),
+  );
+  updateStatus();
+
+  context.subscriptions.push(vscode.commands.registerCommand('stsLens.checkDomain', () => checkDomainCommand(output)));
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** "STS Lens: Check domain…": ask for a domain (or URL, or address), check it live, print the result. */
+async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
+  const input = await vscode.window.showInputBox({
+    title: 'STS Lens: Check domain',
+    prompt: 'A domain, a URL or an e-mail address: its MTA-STS and TLS-RPT are checked live, as senders see them',
+    placeHolder: 'example.com',
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      if (v.trim() === '') return null;
+      const d = domainFromInput(v);
+      return d.ok ? null : d.error;
+    },
+  });
+  if (input === undefined || input.trim() === '') return;
+  const parsed = domainFromInput(input);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`STS Lens: cannot check \`${input}\`: ${parsed.error}`);
+    return;
+  }
+  const resolve = udpResolver({ timeoutMs: CHECK_TIMEOUT_MS });
+  const fetchOptions = { lookup: resolve, timeoutMs: CHECK_TIMEOUT_MS };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `STS Lens: checking ${parsed.domain}…` },
+    () => checkDomain(input, { resolve, fetchPolicy: fetchPolicyNode(fetchOptions), probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts) }),
+  );
+  output.appendLine(checkResultText(result));
+  output.show(true);
+}

@@ -1,0 +1,121 @@
+// The extension's pure parts: the check-result text of "STS Lens: Check domain…", the settings → server configuration
+// mapping, and the status-bar verdict.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDomain } from '@sts-lens/shared';
+import { describe, expect, it } from 'vitest';
+import { fakeTransports, mx, txt } from '../../shared/test/fake-transport.ts';
+import { readSettings } from '../../lsp-server/src/settings.ts';
+import { checkResultText } from '../src/check-format.ts';
+import { serverSettings } from '../src/settings.ts';
+import { documentStatus } from '../src/status.ts';
+
+const examples = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+async function check(policyBody: string | null, extraDns: Record<string, unknown> = {}) {
+  const t = fakeTransports({
+    dns: {
+      'TXT _mta-sts.example.com': [txt('v=STSv1; id=20260101000000')],
+      'TXT _smtp._tls.example.com': [txt('v=TLSRPTv1; rua=mailto:tls@example.com')],
+      'MX example.com': [mx(10, 'mail.example.com.'), mx(20, 'backup.other.net.')],
+      ...extraDns,
+    } as never,
+    ...(policyBody === null ? {} : { policy: { body: policyBody } }),
+  });
+  const r = await checkDomain('postmaster@example.com', { resolve: t.resolve, fetchPolicy: t.fetchPolicy });
+  // Timings vary from run to run; the text's last line shows them.
+  return { ...r, timings: { totalMs: 12, stsMs: 1, tlsrptMs: 2, mxMs: 3, policyMs: 4, tlsaMs: 5 } };
+}
+
+describe('checkResultText', () => {
+  it('writes verdict, records, policy, MX coverage, TLS-RPT and problems with fixes, like `sts-lens check`', async () => {
+    const r = await check('version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 1209600\n');
+    expect(r.verdict).toBe('broken');
+    const text = checkResultText(r);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 7)).toEqual([
+      'example.com  BROKEN: the setup fails senders (errors below)  score 65/100  (from the address postmaster@example.com)',
+      '  STS      "v=STSv1; id=20260101000000"',
+      '  Policy   https://mta-sts.example.com/.well-known/mta-sts.txt  HTTP 200 text/plain',
+      '           mode enforce  ·  max_age 1209600 (14 days)  ·  id 20260101000000',
+      '  MX        10 mail.example.com  ✓ mail.example.com',
+      '            20 backup.other.net  ✗ not covered',
+      '  TLS-RPT  mailto:tls@example.com',
+    ]);
+    expect(lines[7]).toBe('  Problems');
+    expect(lines[8]).toMatch(/^ {4}error {4}check\/mx-not-covered \(dns\) {2}MX host `backup\.other\.net` is not covered/);
+    expect(lines.at(-2)).toBe('  checked in 12 ms (sts 1, tls-rpt 2, mx 3, policy 4, tlsa 5)');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text).not.toContain('\x1b['); // plain text: an output channel shows no terminal colours
+  });
+
+  it('says absent and shows no policy line when there is no _mta-sts record', async () => {
+    const r = await check(null, { 'TXT _mta-sts.example.com': 'nxdomain', 'TXT _smtp._tls.example.com': 'nxdomain', 'MX example.com': [mx(10, 'mail.example.com.')] });
+    expect(checkResultText(r).split('\n').slice(0, 4)).toEqual([
+      'example.com  ABSENT: no MTA-STS; senders use opportunistic TLS  score 0/100  (from the address postmaster@example.com)',
+      '  STS      no TXT record at _mta-sts.example.com (nxdomain)',
+      '  MX        10 mail.example.com',
+      '  TLS-RPT  no record at _smtp._tls.example.com',
+    ]);
+  });
+});
+
+describe('serverSettings', () => {
+  const from = (o: Record<string, unknown>) => serverSettings((k) => o[k]);
+
+  it('maps the stsLens.* settings to the configuration the server reads, normalising domains', () => {
+    const m = from({
+      rules: { 'policy/max-age-too-short': 'off', 'zone/cname-and-other-data': 'warning' },
+      domain: ' Example.COM. ',
+      domains: { 'web\\policy.mta-sts': 'Other.example.' },
+      debounceMs: 75,
+    });
+    expect(m).toEqual({
+      settings: { rules: { 'policy/max-age-too-short': 'off', 'zone/cname-and-other-data': 'warning' }, domain: 'example.com', domains: { 'web/policy.mta-sts': 'other.example' }, debounceMs: 75 },
+      problems: [],
+    });
+    // The server reads the mapped value as it is.
+    expect(readSettings(m.settings)).toEqual(m.settings);
+  });
+
+  it('gives the defaults for unset settings (VS Code passes the declared defaults: {}, "", 150)', () => {
+    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 150 }, problems: [] });
+    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 150 }).settings).toEqual(readSettings({}));
+  });
+
+  it('drops and names unknown codes, bad severities, empty domains and an out-of-range debounce', () => {
+    const m = from({ rules: { 'policy/nope': 'off', 'policy/max-age-too-short': 'fatal' }, domains: { a: '' }, debounceMs: 99999 });
+    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 150 });
+    expect(m.problems).toEqual([
+      'stsLens.rules: `policy/nope` is not a rule code (run `sts-lens rules` for the list)',
+      'stsLens.rules: `policy/max-age-too-short` is set to "fatal"; use error, warning, info, hint or off',
+      'stsLens.domains: `a` needs a domain name, not ""',
+      'stsLens.debounceMs must be between 0 and 5000; using 150',
+    ]);
+  });
+});
+
+describe('documentStatus', () => {
+  const good = readFileSync(join(examples, 'good.example', 'mta-sts.txt'), 'utf8');
+  const none = { errors: 0, warnings: 0, infos: 0 };
+
+  it('gives a policy its verdict from its mode, and broken on any error', () => {
+    expect(good).toContain('mode: enforce');
+    expect(documentStatus('mta-sts', good, none)).toEqual({
+      text: '$(lock) STS Lens: enforced',
+      tooltip: 'STS Lens: mode enforce, senders must use TLS to the listed MX hosts; no problems',
+    });
+    expect(documentStatus('mta-sts', good.replace('mode: enforce', 'mode: testing'), { ...none, warnings: 2 }).text).toBe('$(unlock) STS Lens: testing (2 warnings)');
+    expect(documentStatus('mta-sts', good, { errors: 1, warnings: 1, infos: 0 })).toEqual({
+      text: '$(error) STS Lens: broken',
+      tooltip: 'STS Lens: senders cannot use this policy as written (1 error, 1 warning); click to list the problems',
+    });
+    expect(documentStatus('mta-sts', 'version: STSv1\n', none).text).toBe('$(error) STS Lens: broken');
+  });
+
+  it('gives a zone file its problem count', () => {
+    expect(documentStatus('dns-zone', '', { errors: 3, warnings: 0, infos: 1 }).text).toBe('$(error) STS Lens: zone has 3 errors');
+    expect(documentStatus('dns-zone', '', none)).toEqual({ text: '$(check) STS Lens: zone OK', tooltip: 'STS Lens: this zone file has no problems; click to list problems' });
+  });
+});
