@@ -8,11 +8,13 @@ export const maxAgeTooShort: Rule<PolicyContext> = {
   kind: 'policy',
   severity: 'warning',
   rfc: 'RFC 8461 §3.2',
-  summary: 'A max_age below one week is legal but defeats caching, the protection MTA-STS rests on.',
+  summary: 'A max_age below one week is legal but defeats caching, the protection MTA-STS rests on (mode none excepted: it is how MTA-STS is retired).',
   fixable: true,
   check(ctx, report) {
     const line = ctx.policy.fields.max_age;
     if (!line || line.hasControl || !isMaxAgeValue(line.valueText)) return;
+    // Retiring MTA-STS is done with mode none and a short max_age (RFC 8461 §8.3), so senders forget it soon.
+    if (ctx.policy.effective.mode === 'none') return;
     const s = Number(line.valueText);
     if (s >= oneWeek) return;
     report({
