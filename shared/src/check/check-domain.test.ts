@@ -160,4 +160,17 @@ describe('checkDomain', () => {
     expect(domainFromInput('localhost')).toMatchObject({ ok: false });
     await expect(checkDomain('', { resolve: fakeTransports(world()).resolve, fetchPolicy: fakeTransports(world()).fetchPolicy })).rejects.toBeInstanceOf(DomainInputError);
   });
+
+  it('says when the domain does not exist, instead of "no MTA-STS record"', async () => {
+    const { r, codes } = await check(world({ 'TXT _mta-sts.example.com': 'nxdomain', 'TXT _smtp._tls.example.com': 'nxdomain', 'MX example.com': 'nxdomain' }));
+    expect(codes).toEqual(['dns:check/domain-missing:error']);
+    expect(r.verdict).toBe('absent');
+  });
+
+  it('names a null MX (RFC 7505) for what it is', async () => {
+    const { codes, r } = await check(world({ 'MX example.com': [mx(0, '.')] }));
+    expect(codes).toContain('dns:check/mx-missing:warning');
+    expect(r.diagnostics.find((d) => d.code === 'check/mx-missing')!.message).toContain('null MX');
+  });
 });
+

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.ts';
 import type { CheckContext } from '../context.ts';
 import { danePresent } from './dane-present.ts';
 import { dnsFailure } from './dns-failure.ts';
+import { domainMissing } from './domain-missing.ts';
 import { modeNone } from './mode-none.ts';
 import { mxMissing } from './mx-missing.ts';
 import { mxNotCovered } from './mx-not-covered.ts';
@@ -25,6 +26,7 @@ import { tlsrptWithoutSts } from './tlsrpt-without-sts.ts';
 /** Rules over a live domain's DNS records and policy fetch. */
 export const checkRules: readonly Rule<CheckContext>[] = [
   dnsFailure,
+  domainMissing,
   stsMissing,
   stsMultiple,
   policyHostMissing,

@@ -10,6 +10,7 @@ export const stsMissing: Rule<CheckContext> = {
   fixable: false,
   check(ctx, report) {
     if (ctx.stsCandidates.length > 0 || lookupFailed(ctx.sts)) return;
+    if (ctx.mxAnswer.status === 'nxdomain') return; // check/domain-missing says it better
     const orphan = policyFetched(ctx)
       ? ` A policy file is served at ${ctx.policyUrl}, but senders never fetch it without the record.`
       : '';
