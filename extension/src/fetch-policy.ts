@@ -10,6 +10,12 @@ export const POLICY_TIMEOUT_MS = 10_000;
 /** The status reported for a redirect whose exact 3xx code the browser does not reveal (an opaque redirect). */
 export const OPAQUE_REDIRECT_STATUS = 300;
 
+/**
+ * The policy fetch's error when the browser refuses the connection: it reports a certificate failure (expired, wrong
+ * name, untrusted), an unknown host and a refused or reset connection alike, and never says which.
+ */
+export const CONNECT_FAILURE = 'could not connect over HTTPS: certificate or network problem (the browser does not tell which)';
+
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Why `url` must not be fetched as a policy, or null: https only, `mta-sts.<domain>/.well-known/mta-sts.txt`, no IP literals or local names. */
@@ -113,8 +119,9 @@ export function createBrowserFetchPolicy(options: { timeoutMs?: number; maxBytes
     } catch (e) {
       if (timedOut) return done({ error: { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` } });
       if (controller.signal.aborted) return done({ error: { kind: 'timeout', message: 'the fetch was cancelled' } });
-      // The browser reports DNS, refused connections and certificate errors alike as a TypeError.
-      return done({ error: { kind: 'connect', message: `could not connect over HTTPS (certificate or network): ${e instanceof Error ? e.message : String(e)}` } });
+      // The browser reports DNS, refused connections and certificate errors alike as a TypeError ("Failed to fetch"):
+      // say so, rather than guess which it was.
+      return done({ error: { kind: 'connect', message: CONNECT_FAILURE } });
     } finally {
       clearTimeout(timer);
       opts?.signal?.removeEventListener('abort', onOuter);

@@ -68,7 +68,7 @@ function problem(doc: Document, d: Diagnostic): HTMLElement {
 
 function statusText(r: CheckResult): string {
   const p = r.policy;
-  if (p.error) return `${p.error.kind}: ${p.error.message}`;
+  if (p.error) return p.error.message;
   if (p.status === OPAQUE_REDIRECT_STATUS) return 'a redirect (3xx; the browser does not reveal which)';
   return `HTTP ${p.status ?? '?'}${p.contentType ? ` · ${p.contentType}` : ''} · ${p.bytes} bytes`;
 }
