@@ -5,40 +5,55 @@ import {
   compareDiagnostics,
   detectKind,
   LineIndex,
+  lintReport,
   lintText,
+  looksLikeReport,
   parsePolicy,
   parseZoneFor,
   zoneMxHosts,
+  zoneStsIds,
   type Diagnostic,
   type DocumentKind,
   type LintOptions,
   type ParsedPolicy,
+  type ReportLint,
   type WorkspaceFile,
   type Zone,
 } from '@sts-lens/shared';
 import { configuredDomain, type Settings } from './settings.ts';
 import { WorkspaceIndex } from './workspace-index.ts';
 
+/** What the server reads: the core's document kinds, plus TLS-RPT aggregate reports (JSON). */
+export type ServedKind = DocumentKind | 'report';
+
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly path: string;
-  readonly kind: DocumentKind;
+  readonly kind: ServedKind;
   readonly text: string;
   readonly lines: LineIndex;
   readonly policy: ParsedPolicy | null;
   readonly zone: Zone | null;
+  /** TLS-RPT reports: the JSON parse and the `report/*` findings. */
+  readonly report: ReportLint | null;
   /** The policy's domain (path, then settings); null for other kinds or when unknown. */
   readonly domain: string | null;
   readonly options: LintOptions;
-  /** Computed on first use (a hover need not wait for the rules). */
+  /** Whether this version changed the workspace index (its text differs from what the index held). */
+  readonly indexChanged: boolean;
+  /** The document's own findings (its rules, no other file), computed on first use. */
+  ownDiagnostics(): readonly Diagnostic[];
+  /** Its own and its cross-file findings, sorted; computed on first use (a hover need not wait for the rules). */
   diagnostics(): readonly Diagnostic[];
 }
 
 /** The kind of an open document: by language id, else by name, else by content. */
-export function kindOf(languageId: string, path: string, text: string): DocumentKind | null {
+export function kindOf(languageId: string, path: string, text: string): ServedKind | null {
   if (languageId === 'mta-sts') return 'policy';
   if (languageId === 'dns-zone') return 'zone';
+  if (languageId === 'tlsrpt-json' || /\.tlsrpt\.json$/i.test(path)) return 'report';
+  if ((languageId === 'json' || /\.json$/i.test(path)) && looksLikeReport(text)) return 'report';
   return detectKind(path, text);
 }
 
@@ -64,39 +79,56 @@ export function analyse(uri: string, version: number, languageId: string, text: 
   };
   const policy = kind === 'policy' ? parsePolicy(text) : null;
   const zone = kind === 'zone' ? parseZoneFor(text, options) : null;
-  if (zone) index.set(uri, path, 'zone', text, zoneMxHosts(zone));
-  else if (kind === 'policy') index.set(uri, path, 'policy', text);
+  const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
+  const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
+  if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
+  return withDiagnostics({ uri, version, path, kind, text, lines: new LineIndex(text), policy, zone, report, domain, options, indexChanged }, null, settings, index);
+}
+
+type AnalysisFacts = Omit<Analysis, 'diagnostics' | 'ownDiagnostics'>;
+
+/** The facts with lazily computed diagnostics: the document's own (given when already known), then its cross-file ones. */
+function withDiagnostics(facts: AnalysisFacts, knownOwn: readonly Diagnostic[] | null, settings: Settings, index: WorkspaceIndex): Analysis {
+  let own: readonly Diagnostic[] | null = knownOwn;
   let diagnostics: Diagnostic[] | null = null;
-  return {
-    uri,
-    version,
-    path,
-    kind,
-    text,
-    lines: new LineIndex(text),
-    policy,
-    zone,
-    domain,
-    options,
+  const a: Analysis = {
+    ...facts,
+    ownDiagnostics() {
+      if (own) return own;
+      if (facts.report) return (own = facts.report.diagnostics);
+      // lintText reads the zone parse made in analyse (parseZoneFor keeps the last one for the same text and options).
+      return (own = lintText(facts.text, facts.kind as DocumentKind, facts.options));
+    },
     diagnostics() {
       if (diagnostics) return diagnostics;
-      // lintText reads the zone parse made above (parseZoneFor keeps the last one for the same text and options).
-      const own = lintText(text, kind, options);
-      for (const d of crossFile(this, index, settings)) own.push(d);
-      diagnostics = own.sort(compareDiagnostics);
+      const all = [...a.ownDiagnostics()];
+      for (const d of crossFile(a, index, settings)) all.push(d);
+      diagnostics = all.sort(compareDiagnostics);
       return diagnostics;
     },
   };
+  return a;
+}
+
+/**
+ * The same version of a zone after another file changed the index: its parse and own diagnostics are kept (a 100k-record
+ * zone is not linted again), only the cross-file findings are computed anew.
+ */
+export function refreshCrossFile(a: Analysis, settings: Settings, index: WorkspaceIndex): Analysis {
+  const { diagnostics: _d, ownDiagnostics: _o, ...facts } = a;
+  return withDiagnostics({ ...facts, indexChanged: false }, a.ownDiagnostics(), settings, index);
 }
 
 /** The cross-file findings of this document: its policy against the zones of its domain, or its zone against the policies. */
 function crossFile(a: Analysis, index: WorkspaceIndex, settings: Settings): Diagnostic[] {
+  if (a.kind === 'report') return [];
   const me: WorkspaceFile = { path: a.path, text: a.text, kind: a.kind, ...(a.domain ? { domain: a.domain } : {}) };
   const others: WorkspaceFile[] = [];
   if (a.kind === 'policy' && a.domain) {
     for (const z of index.zonesFor(a.domain)) if (z.uri !== a.uri) others.push({ path: z.path, text: z.text, kind: 'zone' });
   } else if (a.kind === 'zone' && a.zone) {
     const domains = new Set(zoneMxHosts(a.zone).keys());
+    for (const s of zoneStsIds(a.zone)) domains.add(s.domain);
     for (const p of index.policies()) {
       if (p.uri === a.uri) continue;
       const d = WorkspaceIndex.policyDomain(p.path) ?? configuredDomain(settings, p.path);
@@ -105,6 +137,6 @@ function crossFile(a: Analysis, index: WorkspaceIndex, settings: Settings): Diag
   }
   if (others.length === 0) return [];
   // The document goes last, so the zone parse cached by parseZoneFor for it is the one the rules read.
-  const results = crossFileDiagnostics([...others, me], { ...a.options, overrides: settings.rules });
+  const results = crossFileDiagnostics([...others, me], { ...a.options, overrides: settings.rules }, index.baselines);
   return results[results.length - 1] ?? [];
 }

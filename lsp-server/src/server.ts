@@ -1,18 +1,26 @@
 // The language server: wires LSP requests to the core. Every answer comes from @sts-lens/shared; this file only
 // keeps per-version analyses, maps offsets to positions, and schedules work (debounce, cancellation).
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   formatPolicy,
-  freshId,
-  parseStsRecord,
+  formatZone,
+  LineIndex,
+  mxRecordsCovered,
+  parseZone,
+  policyMxPatternAt,
   policyCompletions,
   policyHover,
   policySemanticSpans,
   policySymbols,
+  reportHover,
   semanticTokenTypes,
+  starterPolicy,
   zoneCompletions,
+  zoneDefinition,
   zoneFoldingRanges,
   zoneHover,
+  zoneMxHosts,
   zoneSemanticSpans,
   zoneSymbols,
   type CompletionEntry,
@@ -41,11 +49,12 @@ import {
   type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
+  type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse, type Analysis } from './analysis.ts';
+import { analyse, refreshCrossFile, type Analysis } from './analysis.ts';
 import { toLspDiagnostic, toRange, toTextEdit } from './convert.ts';
-import { defaultSettings, readSettings, type Settings } from './settings.ts';
+import { configuredDomain, defaultSettings, readSettings, type Settings } from './settings.ts';
 import { indexKind, WorkspaceIndex } from './workspace-index.ts';
 
 export const SERVER_NAME = 'sts-lens-lsp';
@@ -69,6 +78,7 @@ export function startServer(connection: Connection): void {
     if (cached !== undefined && (cached === null ? false : cached.version === doc.version)) return cached;
     const a = analyse(doc.uri, doc.version, doc.languageId, doc.getText(), settings, index);
     cache.set(doc.uri, a);
+    if (a?.indexChanged) relintDependents(a);
     return a;
   }
 
@@ -79,7 +89,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri} is not open`);
     const a = analysisOf(doc);
-    if (!a) return new ResponseError(ErrorCodes.InvalidParams, `${uri} is neither an MTA-STS policy nor a zone file`);
+    if (!a) return new ResponseError(ErrorCodes.InvalidParams, `${uri} is neither an MTA-STS policy, a zone file nor a TLS-RPT report`);
     return { doc, a };
   }
 
@@ -114,6 +124,29 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  /**
+   * A policy's cross-file findings read the zones of its domain and a zone's read the policies: after one of them
+   * changed the index, the open documents of the other kind are analysed again (their text is unchanged, so this does
+   * not cascade).
+   */
+  function relintDependents(changed: Analysis): void {
+    const other = changed.kind === 'policy' ? 'zone' : changed.kind === 'zone' ? 'policy' : null;
+    if (!other) return;
+    let any = false;
+    for (const doc of documents.all()) {
+      const c = cache.get(doc.uri);
+      if (doc.uri === changed.uri || !c || c.kind !== other) continue;
+      // A policy is cheap to analyse again (its fixes read the zones' MX hosts); a zone keeps its own findings.
+      if (other === 'zone' && c.version === doc.version) cache.set(doc.uri, refreshCrossFile(c, settings, index));
+      else cache.delete(doc.uri);
+      any = true;
+      schedule(doc);
+    }
+    if (any && pullDiagnostics && refreshSupport) connection.languages.diagnostics.refresh();
+  }
+
+  const noteBaselines = () => index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
+
   /** After settings or the workspace changed: every analysis is stale. */
   function relintAll(): void {
     cache.clear();
@@ -146,7 +179,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: [':', ' ', '$', '_'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, CodeActionKind.SourceFixAll] },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
         foldingRangeProvider: true,
@@ -160,6 +194,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     index.scan(folders);
+    noteBaselines();
     if (configurationRequests) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stsLens' }).catch(() => undefined);
     if (watchRegistration) {
       void connection.client
@@ -186,7 +221,10 @@ export function startServer(connection: Connection): void {
       else index.update(path);
       changed = true;
     }
-    if (changed) relintAll();
+    if (changed) {
+      noteBaselines();
+      relintAll();
+    }
   });
 
   documents.onDidOpen((e) => schedule(e.document));
@@ -231,8 +269,31 @@ export function startServer(connection: Connection): void {
     const offset = positionOffset(r.a, params);
     if (offset instanceof ResponseError) return offset;
     const { a } = r;
-    const h = a.policy ? policyHover(a.policy, offset, { mxHosts: a.domain ? index.mxHostsOf(a.domain) : [] }) : a.zone ? zoneHover(a.zone, offset) : null;
+    const h = a.policy ? policyHover(a.policy, offset, { mxHosts: a.domain ? index.mxHostsOf(a.domain) : [] }) : a.zone ? zoneHover(a.zone, offset) : a.report ? reportHover(a.report.json, a.text, offset) : null;
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(a.lines, h.range) } : null;
+  });
+
+  connection.onDefinition((params, token) => {
+    if (token.isCancellationRequested) return cancelled();
+    const r = requireDoc(params);
+    if (r instanceof ResponseError) return r;
+    const offset = positionOffset(r.a, params);
+    if (offset instanceof ResponseError) return offset;
+    const { a } = r;
+    if (a.zone) return zoneDefinition(a.zone, offset).map((span): Location => ({ uri: a.uri, range: toRange(a.lines, span) }));
+    if (!a.policy || !a.domain) return [];
+    const at = policyMxPatternAt(a.policy, offset);
+    if (!at) return [];
+    // The MX records the pattern covers, in every zone of the domain: an open zone's own analysis, else its text on disk.
+    const out: Location[] = [];
+    for (const f of index.zonesFor(a.domain)) {
+      const open = documents.get(f.uri);
+      const z = open ? analysisOf(open) : null;
+      const zone = z?.zone ?? parseZone(f.text, { path: f.path });
+      const lines = z?.lines ?? new LineIndex(f.text);
+      for (const span of mxRecordsCovered(zone, a.domain, at.pattern)) out.push({ uri: f.uri, range: toRange(lines, span) });
+    }
+    return out;
   });
 
   connection.onCodeAction((params, token) => {
@@ -260,7 +321,10 @@ export function startServer(connection: Connection): void {
           });
         }
       });
-      if (a.zone) for (const bump of bumpIdActions(a, start, end)) actions.push(bump);
+    }
+    if (a.zone && wants(CodeActionKind.Source)) {
+      const create = createPolicyAction(a);
+      if (create) actions.push(create);
     }
     if (wants(CodeActionKind.SourceFixAll)) {
       const edits = fixAllEdits(diagnostics);
@@ -270,6 +334,37 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   });
+
+  /** Whether the workspace index holds a policy file for `domain` (opened or not). */
+  function hasPolicyFor(domain: string): boolean {
+    return index.policies().some((p) => (WorkspaceIndex.policyDomain(p.path) ?? configuredDomain(settings, p.path)) === domain);
+  }
+
+  /**
+   * "Create mta-sts.txt from this zone's MX records": offered on a zone with MX records at its apex when the workspace
+   * holds no policy for that domain. The file goes beside the zone when that folder is named after the domain, else
+   * into a folder named after it beside the zone, so its path tells its domain (and the cross-file checks find it).
+   */
+  function createPolicyAction(a: Analysis): CodeAction | null {
+    if (!a.zone?.apex || !a.uri.startsWith('file:')) return null;
+    const domain = a.zone.apex.replace(/\.$/, '');
+    const hosts = zoneMxHosts(a.zone).get(domain);
+    if (!hosts || hosts.length === 0 || hasPolicyFor(domain)) return null;
+    const dir = dirname(fileURLToPath(a.uri));
+    const beside = join(dir, 'mta-sts.txt');
+    const path = WorkspaceIndex.policyDomain(beside) === domain ? beside : join(dir, domain, 'mta-sts.txt');
+    const uri = pathToFileURL(path).href;
+    return {
+      title: `Create mta-sts.txt from this zone's MX records (${domain}, mode testing)`,
+      kind: CodeActionKind.Source,
+      edit: {
+        documentChanges: [
+          { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: starterPolicy(hosts) }] },
+        ],
+      },
+    };
+  }
 
   connection.onDocumentSymbol((params, token) => {
     if (token.isCancellationRequested) return cancelled();
@@ -285,8 +380,7 @@ export function startServer(connection: Connection): void {
     const r = requireDoc(params);
     if (r instanceof ResponseError) return r;
     const { a } = r;
-    if (!a.policy) return [];
-    const formatted = formatPolicy(a.text, a.policy);
+    const formatted = a.policy ? formatPolicy(a.text, a.policy) : a.zone ? formatZone(a.zone) : a.text;
     if (formatted === a.text) return [];
     return [toTextEdit(a.lines, { range: { start: 0, end: a.text.length }, newText: formatted })];
   });
@@ -369,30 +463,3 @@ function fixAllEdits(diagnostics: readonly { fixes: readonly { isPreferred?: boo
   }
   return taken.sort((x, y) => x.range.start - y.range.start);
 }
-
-/** "Bump the `_mta-sts` id": on an `_mta-sts` TXT record, a fresh id in place of the old one (after a policy change). */
-function bumpIdActions(a: Analysis, start: number, end: number): CodeAction[] {
-  const out: CodeAction[] = [];
-  const text = a.text;
-  const idRe = /(v=STSv1;[^"]*?\bid=)([A-Za-z0-9]*)/g;
-  // The record's text holds the id in one quoted string in practice; the core's parser decides it is an STS record.
-  for (let line = a.lines.positionAt(start).line; line <= a.lines.positionAt(end).line; line++) {
-    const ls = a.lines.lineStarts[line]!;
-    const le = a.lines.lineStarts[line + 1] ?? text.length;
-    const body = text.slice(ls, le);
-    if (!/^_mta-sts\b/i.test(body) && !/\b_mta-sts\./i.test(body)) continue;
-    idRe.lastIndex = 0;
-    const m = idRe.exec(body);
-    if (!m || !parseStsRecord(m[0]).effective.version) continue;
-    const idStart = ls + m.index + m[1]!.length;
-    const id = freshId(new Date());
-    if (m[2] === id) continue;
-    out.push({
-      title: `Bump the _mta-sts id to ${id} (after changing the policy)`,
-      kind: CodeActionKind.QuickFix,
-      edit: { changes: { [a.uri]: [toTextEdit(a.lines, { range: { start: idStart, end: idStart + m[2]!.length }, newText: id })] } },
-    });
-  }
-  return out;
-}
-

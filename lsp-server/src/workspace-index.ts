@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { detectKind, parseZone, policyDomainFromPath, zoneMxHosts, type DocumentKind } from '@sts-lens/shared';
+import { baselineKey, detectKind, parsePolicy, parseZone, policyContent, policyDomainFromPath, zoneMxHosts, zoneStsIds, type DocumentKind, type Zone } from '@sts-lens/shared';
 
 export interface IndexedFile {
   readonly uri: string;
@@ -13,6 +13,8 @@ export interface IndexedFile {
   readonly text: string;
   /** Zone files: MX hosts by domain. */
   readonly mx: ReadonlyMap<string, readonly string[]>;
+  /** Zone files: the `_mta-sts` records with an id, by domain. */
+  readonly stsIds: readonly { readonly domain: string; readonly id: string }[];
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
@@ -27,6 +29,36 @@ export function indexKind(path: string): 'policy' | 'zone' | null {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
+  private readonly seen = new Map<string, string>();
+
+  /**
+   * The policy content first seen with each (domain, `_mta-sts` id), by `baselineKey`: what `workspace/id-not-bumped`
+   * compares the current policy with. A pair is remembered once, when the index first holds both a zone with that id
+   * and a policy for the domain, and never updated: bumping the id makes a new pair, which takes the policy as it is then.
+   */
+  get baselines(): ReadonlyMap<string, string> {
+    return this.seen;
+  }
+
+  /** Remember the policy of every (domain, id) pair not seen before; `domainOf` tells a policy file's domain. */
+  noteBaselines(domainOf: (path: string) => string | null): void {
+    let policies: Map<string, string> | null = null;
+    for (const f of this.files.values()) {
+      for (const s of f.stsIds) {
+        const key = baselineKey(s.domain, s.id);
+        if (this.seen.has(key)) continue;
+        if (!policies) {
+          policies = new Map();
+          for (const p of this.files.values()) {
+            const d = p.kind === 'policy' ? domainOf(p.path) : null;
+            if (d && !policies.has(d)) policies.set(d, policyContent(parsePolicy(p.text).effective));
+          }
+        }
+        const content = policies.get(s.domain);
+        if (content !== undefined) this.seen.set(key, content);
+      }
+    }
+  }
 
   /** Walk the folders for zone and policy files (bounded: a home directory opened as a folder must not hang us). */
   scan(folders: readonly string[]): void {
@@ -66,10 +98,13 @@ export class WorkspaceIndex {
     }
   }
 
-  set(uri: string, path: string, kind: 'policy' | 'zone', text: string, mx?: ReadonlyMap<string, readonly string[]>): void {
+  /** Index a file's text (`zone`: its parse, when the caller has one); whether anything changed. */
+  set(uri: string, path: string, kind: 'policy' | 'zone', text: string, zone?: Zone): boolean {
     const prev = this.files.get(uri);
-    if (prev && prev.text === text && prev.kind === kind) return;
-    this.files.set(uri, { uri, path, kind, text, mx: kind === 'zone' ? (mx ?? zoneMxHosts(parseZone(text, { path }))) : new Map() });
+    if (prev && prev.text === text && prev.kind === kind) return false;
+    const z = kind === 'zone' ? (zone ?? parseZone(text, { path })) : null;
+    this.files.set(uri, { uri, path, kind, text, mx: z ? zoneMxHosts(z) : new Map(), stsIds: z ? zoneStsIds(z).map(({ domain, id }) => ({ domain, id })) : [] });
+    return true;
   }
 
   delete(uri: string): void {
@@ -91,9 +126,9 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Zone files holding MX records of `domain`. */
+  /** Zone files holding MX records or an `_mta-sts` record of `domain`. */
   zonesFor(domain: string): IndexedFile[] {
-    return [...this.files.values()].filter((f) => f.kind === 'zone' && f.mx.has(domain));
+    return [...this.files.values()].filter((f) => f.kind === 'zone' && (f.mx.has(domain) || f.stsIds.some((s) => s.domain === domain)));
   }
 
   policies(): IndexedFile[] {

@@ -33,8 +33,8 @@ export interface Session {
   stderr(): string;
 }
 
-/** Start the server and initialize it with `workspace` as its folder. */
-export async function startSession(capabilities: ClientCapabilities = {}, initializationOptions: unknown = { settings: { debounceMs: 20 } }): Promise<Session> {
+/** Start the server and initialize it with `folder` (the fixture workspace unless given) as its workspace folder. */
+export async function startSession(capabilities: ClientCapabilities = {}, initializationOptions: unknown = { settings: { debounceMs: 20 } }, folder = workspace): Promise<Session> {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: build it with \`pnpm --filter @sts-lens/lsp-server build\``);
   const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
@@ -50,8 +50,8 @@ export async function startSession(capabilities: ClientCapabilities = {}, initia
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: uriOf(workspace),
-    workspaceFolders: [{ uri: uriOf(workspace), name: 'workspace' }],
+    rootUri: uriOf(folder),
+    workspaceFolders: [{ uri: uriOf(folder), name: 'workspace' }],
     capabilities,
     initializationOptions,
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLspEdits, fixtures, fixtureText, startSession, uriOf, workspace, type Session } from './lsp-client.ts';
 
@@ -130,16 +130,30 @@ describe('language server over stdio (push diagnostics)', () => {
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: brokenUri, version: 3 }, contentChanges: [{ text: fixtureText(brokenPath) }] });
   });
 
-  it('offers to bump the _mta-sts id on the record', async () => {
+  it('offers no id bump while the policy is the one first seen with that id', async () => {
     const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: zoneUri }, range: { start: pos(12, 0), end: pos(12, 0) }, context: { diagnostics: [] } });
-    expect(actions).toHaveLength(1);
-    const edit = actions[0]!.edit!.changes![zoneUri]![0]!;
-    expect(edit.range).toEqual({ start: pos(12, 29), end: pos(12, 43) });
-    expect(edit.newText).toMatch(/^20\d{12}$/);
-    expect(actions[0]!.title).toBe(`Bump the _mta-sts id to ${edit.newText} (after changing the policy)`);
+    expect(actions).toEqual([]);
   });
 
-  it('formats a policy: spacing, key order, LF', async () => {
+  it('goes from RDATA names to their owners in the zone, and from an mx: pattern to the MX records it covers', async () => {
+    const definition = (uri: string, line: number, character: number) => request<Location[]>('textDocument/definition', { textDocument: { uri }, position: pos(line, character) });
+    const where = (ls: Location[]) => ls.map((l) => [l.uri, l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character]);
+    expect(where(await definition(zoneUri, 6, 12))).toEqual([[zoneUri, 9, 0, 9, 19]]);
+    expect(where(await definition(zoneUri, 5, 8))).toEqual([[zoneUri, 8, 0, 8, 18]]);
+    expect(await definition(zoneUri, 6, 5)).toEqual([]);
+    expect(where(await definition(policyUri, 2, 6))).toEqual([[zoneUri, 6, 10, 6, 26]]);
+    expect(await definition(policyUri, 1, 7)).toEqual([]);
+    // Relative names resolve against $ORIGIN; the apex `@` owns the SOA, NS and MX records.
+    const livePath = join(fixtures, 'live', 'example.org.zone');
+    const opened = s.diagnostics(uriOf(livePath));
+    const liveUri = await s.open(livePath, 'dns-zone');
+    await opened;
+    expect(where(await definition(liveUri, 4, 11))).toEqual([[liveUri, 7, 0, 7, 19]]);
+    expect(where(await definition(liveUri, 3, 8))).toEqual([[liveUri, 6, 0, 6, 18]]);
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: liveUri } });
+  });
+
+  it('formats a policy (spacing, key order, LF) and a zone (aligned columns, comments and parentheses kept)', async () => {
     const text = 'max_age:   604800\r\nmx:mx1.example.com\r\n\r\nmode:  testing  \r\nversion: STSv1\r\nmx: mx2.example.com';
     const uri = uriOf(join(fixtures, 'unformatted.mta-sts'));
     const d = s.diagnostics(uri);
@@ -148,6 +162,26 @@ describe('language server over stdio (push diagnostics)', () => {
     const edits = await request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     expect(applyLspEdits(text.replace(/\r\n/g, '\n'), edits.map((e) => e))).toBe('version: STSv1\nmode: testing\nmx: mx1.example.com\nmx: mx2.example.com\nmax_age: 604800\n');
     expect(await request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: policyUri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    const zoneEdits = await request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: zoneUri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(applyLspEdits(fixtureText(zonePath), zoneEdits)).toBe(
+      [
+        '$ORIGIN example.com.',
+        '$TTL 3600',
+        '@\tIN\tSOA\tns1.example.com. hostmaster.example.com. (',
+        '\t\t2026010101 ; serial',
+        '\t\t3600 1800 1209600 300 )',
+        '           IN NS  ns1.example.com.',
+        '           IN MX  10 mx1.example.com.',
+        '           IN MX  20 mx2.example.com.',
+        'ns1        IN A   192.0.2.1',
+        'mx1        IN A   192.0.2.10',
+        'mx2        IN A   192.0.2.11',
+        'mta-sts    IN A   192.0.2.20',
+        '_mta-sts   IN TXT "v=STSv1; id=20260101000000"',
+        '_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:tlsrpt@example.com"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('lists symbols, folding ranges and semantic tokens', async () => {

@@ -34,10 +34,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // TLS-RPT reports stay JSON (VS Code's own JSON support keeps working); the server reads `*.tlsrpt.json` as reports.
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', language: 'json', pattern: '**/*.tlsrpt.json' },
+    ],
     outputChannel: output,
     initializationOptions: { settings: settingsFor(undefined) },
     middleware: {

@@ -3,3 +3,6 @@
 export * from './types.ts';
 export * from './policy-docs.ts';
 export * from './zone-docs.ts';
+export * from './report-docs.ts';
+export * from './definition.ts';
+export * from './zone-format.ts';

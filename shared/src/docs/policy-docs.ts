@@ -190,3 +190,8 @@ export function formatPolicy(text: string, policy: ParsedPolicy): string {
   const body = groups.flat().join('\n');
   return (policy.bom ? '\uFEFF' : '') + (body ? `${body}\n` : '');
 }
+
+/** A starting policy for a domain's MX hosts: mode testing, one `mx:` line per host, max_age one week, LF. */
+export function starterPolicy(mxHosts: readonly string[]): string {
+  return ['version: STSv1', 'mode: testing', ...mxHosts.map((h) => `mx: ${h}`), 'max_age: 604800', ''].join('\n');
+}

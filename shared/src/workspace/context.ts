@@ -21,6 +21,18 @@ export interface WorkspacePolicy {
   readonly mode: PolicyMode | null;
   /** Every `mx:` pattern senders read, with the span of its value. */
   readonly mx: readonly { readonly pattern: string; readonly range: Span }[];
+  /** What senders read, in one canonical text (`policyContent`): two policies senders treat alike give the same. */
+  readonly content: string;
+}
+
+/** An `_mta-sts` TXT record of a zone file in the workspace, with its `id`. */
+export interface ZoneStsId {
+  /** The policy domain (the owner without `_mta-sts.` and the trailing dot, lower-case). */
+  readonly domain: string;
+  readonly id: string;
+  /** The id's value in its zone file. */
+  readonly range: Span;
+  readonly path: string;
 }
 
 /** What workspace rules see: the one file they report on, and the facts of all files. */
@@ -30,5 +42,16 @@ export interface WorkspaceContext {
   readonly text: string;
   readonly policies: readonly WorkspacePolicy[];
   readonly zoneMx: readonly ZoneMx[];
+  readonly stsIds: readonly ZoneStsId[];
+  /**
+   * The policy content first seen with each (domain, id), by `baselineKey(domain, id)`: an editor remembers it, so a
+   * policy changed while the id stayed is caught (`workspace/id-not-bumped`). Empty when nobody remembers.
+   */
+  readonly baselines: ReadonlyMap<string, string>;
   readonly options: LintOptions;
+}
+
+/** The key of a baseline: one (domain, `_mta-sts` id) pair. */
+export function baselineKey(domain: string, id: string): string {
+  return `${domain} ${id}`;
 }
