@@ -26,6 +26,7 @@ export * from './check/transport.ts';
 export * from './check/context.ts';
 export * from './check/domain-input.ts';
 export * from './check/check-domain.ts';
+export * from './check/format-text.ts';
 export * from './dns/wire.ts';
 export * from './dns/doh.ts';
 export * from './docs/index.ts';

@@ -3,9 +3,8 @@
 // and runs "STS Lens: Check domain…" with the core checker over the Node transports.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { checkDomain, domainFromInput } from '@sts-lens/shared';
+import { checkDomain, checkResultText, domainFromInput } from '@sts-lens/shared';
 import { fetchPolicyNode, probeHttp, udpResolver } from '@sts-lens/shared/node';
-import { checkResultText } from './check-format.ts';
 import { serverSettings } from './settings.ts';
 import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
 

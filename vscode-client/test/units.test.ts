@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDomain } from '@sts-lens/shared';
+import { checkDomain, checkResultText } from '@sts-lens/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeTransports, mx, txt } from '../../shared/test/fake-transport.ts';
 import { readSettings } from '../../lsp-server/src/settings.ts';
-import { checkResultText } from '../src/check-format.ts';
 import { serverSettings } from '../src/settings.ts';
 import { documentStatus } from '../src/status.ts';
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { checkDomain, domainFromInput, type CheckResult, type LastSeen } from '@sts-lens/shared';
+import { checkDomain, checkResultText, domainFromInput, type CheckResult, type LastSeen } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { makeTransports, parsePort, parseTimeout, type TransportSettings } from '../check/transports.ts';
-import { checkJsonValue, checkText } from '../format/check.ts';
+import { checkJsonValue } from '../format/check.ts';
 import { palette, useColor } from '../format/color.ts';
 
 const OPTIONS: OptionSpec = {
@@ -112,7 +112,7 @@ async function runCheck(argv: readonly string[], io: Io): Promise<number> {
     io.out(JSON.stringify(values.length === 1 ? values[0] : values, null, 2) + '\n');
   } else if (shown.length > 0) {
     const paint = palette(useColor(io.env, io.stdoutIsTTY));
-    io.out(shown.map((r) => checkText(r, paint)).join('\n'));
+    io.out(shown.map((r) => checkResultText(r, paint)).join('\n'));
   }
   for (const r of unreachable) {
     io.err(`sts-lens check: no DNS answer for ${r.domain} from ${transports.via} (${r.sts.status}); is the resolver reachable?\n`);

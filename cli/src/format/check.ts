@@ -1,6 +1,5 @@
-import { LineIndex, type CheckResult, type Diagnostic, type Severity, type Verdict } from '@sts-lens/shared';
+import { LineIndex, type CheckResult, type Diagnostic } from '@sts-lens/shared';
 import { jsonRange } from './json.ts';
-import type { Palette } from './color.ts';
 
 /** The text a diagnostic's range points into: the policy body, or the one STS / TLS-RPT record. */
 function sourceText(r: CheckResult, d: Diagnostic): string {
@@ -28,77 +27,4 @@ export function checkJsonValue(r: CheckResult): unknown {
       };
     }),
   };
-}
-
-const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
-  enforced: 'ENFORCED: senders must use TLS to the listed MX hosts',
-  testing: 'TESTING: senders report failures but still deliver',
-  none: 'NONE: the policy is switched off',
-  absent: 'ABSENT: no MTA-STS; senders use opportunistic TLS',
-  broken: 'BROKEN: the setup fails senders (errors below)',
-};
-
-function days(seconds: number): string {
-  const d = seconds / 86400;
-  return `${Number.isInteger(d) ? d : d.toFixed(1)} day${d === 1 ? '' : 's'}`;
-}
-
-/** A check result for a person at a glance: verdict, records, policy, MX table, TLS-RPT, problems with fixes. */
-export function checkText(r: CheckResult, paint: Palette): string {
-  const verdictStyle: Record<Verdict, (s: string) => string> = {
-    enforced: (s) => paint.bold(paint.green(s)),
-    testing: (s) => paint.bold(paint.yellow(s)),
-    none: (s) => paint.bold(paint.yellow(s)),
-    absent: (s) => paint.bold(s),
-    broken: (s) => paint.bold(paint.red(s)),
-  };
-  const sev: Record<Severity, (s: string) => string> = {
-    error: (s) => paint.bold(paint.red(s)),
-    warning: paint.yellow,
-    info: paint.blue,
-    hint: paint.dim,
-  };
-  const label = (s: string) => paint.dim(s.padEnd(9));
-  const out: string[] = [];
-  const derived = r.derivedFrom === 'domain' ? '' : paint.dim(`  (from the ${r.derivedFrom === 'url' ? 'URL' : 'address'} ${r.input.trim()})`);
-  out.push(`${paint.bold(r.domain)}  ${verdictStyle[r.verdict](VERDICT_WORDS[r.verdict])}  ${paint.dim(`score ${r.score}/100`)}${derived}`);
-
-  const stsValues = r.sts.records.map((x) => x.value);
-  out.push(`  ${label('STS')}${stsValues.length ? stsValues.map((v) => `"${v}"`).join('  ') : paint.dim(`no TXT record at ${r.sts.name} (${r.sts.status})`)}${r.sts.cnames.length ? paint.dim(`  via CNAME ${r.sts.cnames.join(' → ')}`) : ''}`);
-
-  const p = r.policy;
-  if (p.fetched || stsValues.length) {
-    const how = p.error ? paint.red(p.error.message) : `HTTP ${p.status}${p.contentType ? ` ${p.contentType}` : ''}${p.location ? ` → ${p.location}` : ''}`;
-    out.push(`  ${label('Policy')}${p.url}  ${how}`);
-    if (p.fetched) {
-      const maxAge = p.maxAge !== null ? `max_age ${p.maxAge} (${days(p.maxAge)})` : paint.red('max_age missing or invalid');
-      out.push(`  ${label('')}mode ${p.mode ?? paint.red('missing or invalid')}  ·  ${maxAge}  ·  id ${r.sts.id ?? '-'}`);
-    }
-  }
-
-  if (r.mx.length === 0) out.push(`  ${label('MX')}${paint.dim(`no MX records (${r.mxStatus})`)}`);
-  const hostWidth = Math.max(0, ...r.mx.map((m) => m.host.length));
-  r.mx.forEach((m, i) => {
-    const cover = !p.fetched ? '' : m.pattern !== null ? paint.green(`✓ ${m.pattern}`) : paint.red('✗ not covered');
-    const dane = m.tlsa ? paint.dim('  TLSA') : '';
-    out.push(`  ${label(i === 0 ? 'MX' : '')}${String(m.preference).padStart(3)} ${m.host.padEnd(hostWidth)}  ${cover}${dane}`);
-  });
-
-  const rua = r.tlsrpt.rua;
-  if (rua.length) out.push(`  ${label('TLS-RPT')}${rua.join(', ')}`);
-  else if (r.tlsrpt.records.length) out.push(`  ${label('TLS-RPT')}${r.tlsrpt.records.map((x) => `"${x.value}"`).join('  ')} ${paint.red('(unusable)')}`);
-  else out.push(`  ${label('TLS-RPT')}${paint.dim(`no record at ${r.tlsrpt.name}`)}`);
-
-  if (r.diagnostics.length) {
-    out.push(`  ${paint.bold('Problems')}`);
-    for (const d of r.diagnostics) {
-      out.push(`    ${sev[d.severity](d.severity.padEnd(7))}  ${paint.dim(`${d.code} (${d.source})`)}  ${d.message}`);
-      for (const f of d.fixes) out.push(`             ${paint.green('fix:')} ${f.title}`);
-    }
-  } else {
-    out.push(`  ${paint.green('No problems found.')}`);
-  }
-  const t = r.timings;
-  out.push(paint.dim(`  checked in ${t.totalMs} ms (sts ${t.stsMs}, tls-rpt ${t.tlsrptMs}, mx ${t.mxMs}, policy ${t.policyMs}, tlsa ${t.tlsaMs})`));
-  return out.join('\n') + '\n';
 }
