@@ -37,3 +37,17 @@ export function meantValue(text: string, line: PolicyLine): string {
   const mc = line.missingColon;
   return mc ? text.slice(mc.value.start, mc.value.end) : line.valueText;
 }
+
+/**
+ * The line whose value senders read for `key`, or else the line meant for it (`Mode: enforced`), so a bad value
+ * is reported together with the bad key instead of one round of fixes later. Lines missing their colon are left
+ * out: their value is not where a field's value is.
+ */
+export function valueField(policy: ParsedPolicy, key: PolicyKey): PolicyFieldLine | null {
+  const field = shadowingField(policy, key);
+  if (field || key === 'mx') return field;
+  for (const line of policy.nearMisses[key]) {
+    if (line.kind === 'field' && line.missingColon === null) return line;
+  }
+  return null;
+}

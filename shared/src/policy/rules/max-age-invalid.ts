@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.ts';
 import { quote } from '../../tag-list/message.ts';
 import type { PolicyContext } from '../context.ts';
+import { valueField } from '../near-miss.ts';
 import { setValue } from '../line-edits.ts';
 import { formatDays, guessMaxAge, isMaxAgeValue, maxAgeLimit, oneWeek } from '../max-age.ts';
 import { valueRange } from '../where.ts';
@@ -13,7 +14,7 @@ export const maxAgeInvalid: Rule<PolicyContext> = {
   summary: 'The max_age value must be 1 to 10 digits: seconds, without unit, sign or decimals.',
   fixable: true,
   check(ctx, report) {
-    const line = ctx.policy.fields.max_age;
+    const line = valueField(ctx.policy, 'max_age');
     if (!line || line.hasControl || isMaxAgeValue(line.valueText)) return;
     const v = quote(line.valueText);
     const guess = guessMaxAge(line.valueText);

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { PolicyContext } from '../context.ts';
+import { valueField } from '../near-miss.ts';
 import { setValue } from '../line-edits.ts';
 import { formatDays, isMaxAgeValue, maxAgeLimit } from '../max-age.ts';
 
@@ -11,7 +12,7 @@ export const maxAgeTooLarge: Rule<PolicyContext> = {
   summary: 'The max_age value is at most 31557600 seconds (about one year).',
   fixable: true,
   check(ctx, report) {
-    const line = ctx.policy.fields.max_age;
+    const line = valueField(ctx.policy, 'max_age');
     if (!line || line.hasControl || !isMaxAgeValue(line.valueText)) return;
     const s = Number(line.valueText);
     if (s <= maxAgeLimit) return;

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { PolicyContext } from '../context.ts';
+import { valueField } from '../near-miss.ts';
 import { setValue } from '../line-edits.ts';
 import { formatDays, isMaxAgeValue, oneWeek } from '../max-age.ts';
 
@@ -11,7 +12,7 @@ export const maxAgeTooShort: Rule<PolicyContext> = {
   summary: 'A max_age below one week is legal but defeats caching, the protection MTA-STS rests on (mode none excepted: it is how MTA-STS is retired).',
   fixable: true,
   check(ctx, report) {
-    const line = ctx.policy.fields.max_age;
+    const line = valueField(ctx.policy, 'max_age');
     if (!line || line.hasControl || !isMaxAgeValue(line.valueText)) return;
     // Retiring MTA-STS is done with mode none and a short max_age (RFC 8461 §8.3), so senders forget it soon.
     if (ctx.policy.effective.mode === 'none') return;

@@ -2,6 +2,7 @@ import type { Fix } from '../../diagnostic.ts';
 import type { Rule } from '../../rule.ts';
 import { quote } from '../../tag-list/message.ts';
 import type { PolicyContext } from '../context.ts';
+import { valueField } from '../near-miss.ts';
 import { setValue } from '../line-edits.ts';
 import { closestMode, isPolicyMode, policyModes, type PolicyMode } from '../modes.ts';
 import type { PolicyFieldLine } from '../parse.ts';
@@ -25,7 +26,7 @@ export const modeInvalid: Rule<PolicyContext> = {
   summary: 'The mode must be exactly `enforce`, `testing` or `none` (case-sensitive).',
   fixable: true,
   check(ctx, report) {
-    const line = ctx.policy.fields.mode;
+    const line = valueField(ctx.policy, 'mode');
     if (!line || line.hasControl || isPolicyMode(line.valueText)) return;
     const v = line.valueText;
     const guess = closestMode(v);

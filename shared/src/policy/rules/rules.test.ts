@@ -110,6 +110,12 @@ const cases: readonly Case[] = [
     fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
   },
   {
+    // The bad value of a mis-cased key is reported at once, not one round of fixes later.
+    fixture: 'key-case-and-value.txt',
+    diagnostics: [d('key-case', 'error', 1, 0, 'Mode'), d('mode-invalid', 'error', 1, 6, 'enforced')],
+    fixed: 'version: STSv1\nmode: enforced\nmx: mail.example.com\nmax_age: 604800\n',
+  },
+  {
     // `mode: testing` is what senders use; the preferred fix keeps it rather than adding a repeat.
     fixture: 'key-case-shadowed.txt',
     diagnostics: [d('key-case', 'error', 4, 0, 'Mode')],

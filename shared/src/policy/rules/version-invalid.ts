@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.ts';
 import { quote } from '../../tag-list/message.ts';
 import type { PolicyContext } from '../context.ts';
+import { valueField } from '../near-miss.ts';
 import { setValue } from '../line-edits.ts';
 import { valueRange } from '../where.ts';
 
@@ -12,7 +13,7 @@ export const versionInvalid: Rule<PolicyContext> = {
   summary: 'The version must be exactly `STSv1`, the only version RFC 8461 defines.',
   fixable: true,
   check(ctx, report) {
-    const line = ctx.policy.fields.version;
+    const line = valueField(ctx.policy, 'version');
     if (!line || line.hasControl || line.valueText === 'STSv1') return;
     const v = line.valueText;
     const why =
