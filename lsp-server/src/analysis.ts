@@ -127,10 +127,12 @@ function crossFile(a: Analysis, index: WorkspaceIndex, settings: Settings): Diag
   if (a.kind === 'policy' && a.domain) {
     for (const z of index.zonesFor(a.domain)) if (z.uri !== a.uri) others.push({ path: z.path, text: z.text, kind: 'zone' });
   } else if (a.kind === 'zone' && a.zone) {
+    // Without a policy in the workspace there is nothing to compare, and a large zone's domains are not worth listing.
+    const policies = index.policies().filter((p) => p.uri !== a.uri);
+    if (policies.length === 0) return [];
     const domains = new Set(zoneMxHosts(a.zone).keys());
     for (const s of zoneStsIds(a.zone)) domains.add(s.domain);
-    for (const p of index.policies()) {
-      if (p.uri === a.uri) continue;
+    for (const p of policies) {
       const d = WorkspaceIndex.policyDomain(p.path) ?? configuredDomain(settings, p.path);
       if (d && domains.has(d)) others.push({ path: p.path, text: p.text, kind: 'policy', domain: d });
     }

@@ -44,13 +44,15 @@ describe.skipIf(!haveNvim)('headless Neovim as a client', () => {
     expect(r.published.map((d) => [d.code, d.range.start.line, d.range.start.character, d.severity])).toEqual([
       ['policy/blank-line', 2, 0, 2],
       ['policy/key-case', 3, 0, 1],
+      ['policy/max-age-too-short', 3, 9, 2],
       ['policy/mx-trailing-dot', 5, 19, 1],
     ]);
     expect(r.published[1]!.codeDescription).toEqual({ href: 'https://www.rfc-editor.org/rfc/rfc8461#section-3.2' });
-    // What Neovim's own diagnostic framework holds for the buffer (vim.diagnostic.get): the same three.
+    // What Neovim's own diagnostic framework holds for the buffer (vim.diagnostic.get): the same four.
     expect(r.shown.map((d) => [d.code, d.lnum, d.col, d.severity, d.source])).toEqual([
       ['policy/blank-line', 2, 0, 2, 'sts-lens'],
       ['policy/key-case', 3, 0, 1, 'sts-lens'],
+      ['policy/max-age-too-short', 3, 9, 2, 'sts-lens'],
       ['policy/mx-trailing-dot', 5, 19, 1, 'sts-lens'],
     ]);
     expect(r.shown[1]!.message).toBe('key `Max_age` is not `max_age` (keys are case-sensitive): senders ignore this line, so `max_age` is missing; write `max_age`');

@@ -37,6 +37,7 @@ describe('language server over stdio (push diagnostics)', () => {
     expect(summary(d)).toEqual([
       ['policy/blank-line', 2, 2, 0, 3, 0],
       ['policy/key-case', 1, 3, 0, 3, 7],
+      ['policy/max-age-too-short', 2, 3, 9, 3, 14],
       ['policy/mx-trailing-dot', 1, 5, 19, 5, 20],
     ]);
     expect(d[1]!.codeDescription).toEqual({ href: 'https://www.rfc-editor.org/rfc/rfc8461#section-3.2' });
@@ -116,12 +117,13 @@ describe('language server over stdio (push diagnostics)', () => {
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
       ['Remove the blank line', 'quickfix', true],
       ['Write `max_age`', 'quickfix', true],
+      ['Set max_age to `604800` (1 week)', 'quickfix', true],
       ['Remove the trailing dot', 'quickfix', true],
       ['Fix all STS Lens problems with an obvious fix', 'source.fixAll', false],
     ]);
     expect(actions[1]!.diagnostics!.map((d) => d.code)).toEqual(['policy/key-case']);
-    const fixed = applyLspEdits(fixtureText(brokenPath), actions[3]!.edit!.changes![brokenUri]!);
-    expect(fixed).toBe('version: STSv1\nmode:enforce\nmax_age: 86400\nmx: mx1.example.com\nmx: MX2.example.com\n');
+    const fixed = applyLspEdits(fixtureText(brokenPath), actions[4]!.edit!.changes![brokenUri]!);
+    expect(fixed).toBe('version: STSv1\nmode:enforce\nmax_age: 604800\nmx: mx1.example.com\nmx: MX2.example.com\n');
     const after = s.diagnostics(brokenUri, 2);
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: brokenUri, version: 2 }, contentChanges: [{ text: fixed }] });
     expect((await after).filter((d) => d.severity === 1)).toEqual([]);
@@ -234,6 +236,7 @@ describe('language server with pull diagnostics and settings', () => {
       expect(report.kind).toBe('full');
       expect(summary(report.items)).toEqual([
         ['policy/key-case', 2, 3, 0, 3, 7],
+        ['policy/max-age-too-short', 2, 3, 9, 3, 14],
         ['policy/mx-trailing-dot', 1, 5, 19, 5, 20],
       ]);
     } finally {

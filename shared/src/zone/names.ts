@@ -165,9 +165,32 @@ export function recordsOfType(zone: Zone, ...types: number[]): ZoneRecord[] {
 export function nameStartsWith(zone: Zone, id: number, prefix: string): boolean {
   const t = zone.names;
   const start = t.start[id]!;
-  if (start < 0 || t.end[id]! - start < prefix.length) return nameOf(zone, id).startsWith(prefix);
+  if (start < 0) return nameOf(zone, id).startsWith(prefix);
+  const len = t.end[id]! - start;
   const src = sourceAt(zone, start);
   const s = start - src.base;
+  if (len < prefix.length) return spelledStartsWith(zone, src.text, s, len, t.origin[id]!, prefix) ?? nameOf(zone, id).startsWith(prefix);
   for (let k = 0; k < prefix.length; k++) if ((src.text.charCodeAt(s + k) | 0x20) !== (prefix.charCodeAt(k) | 0x20)) return false;
+  return true;
+}
+
+/**
+ * `nameOf(…).startsWith(prefix)` for a name kept as the plain ASCII token `text[s, s + len)` (shorter than the
+ * prefix) and origin id `o` (-1: absolute), without spelling it out: most owners of a zone fail on the first character.
+ * Null for a character beyond ASCII, whose lower case only `toLowerCase` knows.
+ */
+function spelledStartsWith(zone: Zone, text: string, s: number, len: number, o: number, prefix: string): boolean | null {
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(s + k);
+    if (c > 127) return null;
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== prefix.charCodeAt(k)) return false;
+  }
+  if (o < 0) return false; // the name is the token alone, shorter than the prefix
+  if (prefix.charCodeAt(len) !== 46) return false;
+  const origin = zone.origins[o]!;
+  const rest = prefix.length - len - 1;
+  if (origin === '.') return rest === 0;
+  if (origin.length < rest) return false;
+  for (let k = 0; k < rest; k++) if (origin.charCodeAt(k) !== prefix.charCodeAt(len + 1 + k)) return false;
   return true;
 }
