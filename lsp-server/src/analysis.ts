@@ -67,7 +67,11 @@ export function pathOf(uri: string): string {
   }
 }
 
-export function analyse(uri: string, version: number, languageId: string, text: string, settings: Settings, index: WorkspaceIndex): Analysis | null {
+/**
+ * Analyse one version of a document. `previous`, the analysis of an earlier version, lets a zone be re-read only
+ * around the edit.
+ */
+export function analyse(uri: string, version: number, languageId: string, text: string, settings: Settings, index: WorkspaceIndex, previous: Analysis | null = null): Analysis | null {
   const path = pathOf(uri);
   const kind = kindOf(languageId, path, text);
   if (!kind) return null;
@@ -78,7 +82,8 @@ export function analyse(uri: string, version: number, languageId: string, text: 
     ...(domain ? { domain, mxHosts: index.mxHostsOf(domain) } : {}),
   };
   const policy = kind === 'policy' ? parsePolicy(text) : null;
-  const zone = kind === 'zone' ? parseZoneFor(text, options) : null;
+  const earlier = previous?.zone && previous.path === path && previous.options.origin === options.origin ? previous.zone : null;
+  const zone = kind === 'zone' ? parseZoneFor(text, options, earlier) : null;
   const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
   const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
   if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));

@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): Analysis | null {
     const cached = cache.get(doc.uri);
     if (cached !== undefined && (cached === null ? false : cached.version === doc.version)) return cached;
-    const a = analyse(doc.uri, doc.version, doc.languageId, doc.getText(), settings, index);
+    const a = analyse(doc.uri, doc.version, doc.languageId, doc.getText(), settings, index, cached ?? null);
     cache.set(doc.uri, a);
     if (a?.indexChanged) relintDependents(a);
     return a;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rng } from '../../test/random.ts';
 import { recordAt } from './names.ts';
 import { parseZone } from './parse.ts';
 import { canonicalRdata } from './rdata.ts';
@@ -73,18 +74,6 @@ function expectSame(ours: readonly string[], named: readonly string[]): void {
   expect({ onlyOurs: ours.filter((r) => !b.has(r)).slice(0, 20), onlyNamed: named.filter((r) => !a.has(r)).slice(0, 20) }).toEqual({ onlyOurs: [], onlyNamed: [] });
   expect(ours.length).toBe(named.length);
   expect(ours.length).toBeGreaterThan(0);
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const hex = (rand: () => number, bytes: number) => Array.from({ length: bytes }, () => Math.floor(rand() * 256).toString(16).padStart(2, '0')).join('');

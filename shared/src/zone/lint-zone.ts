@@ -11,6 +11,7 @@ import { embeddedValue, mapDiagnostics } from './embedded.ts';
 import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX } from './mail-records.ts';
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
+import { reparseZone } from './reparse.ts';
 import { zoneRules } from './rules/index.ts';
 import { sourceAt } from './source-text.ts';
 
@@ -20,14 +21,19 @@ const MAX_PER_CODE = 10_000;
 // The last parse, so linting a file and then reading its MX set across files (lintWorkspace) parses it once.
 let last: { text: string; origin: string | undefined; path: string | undefined; reader: unknown; zone: Zone } | null = null;
 
-/** Parse zone text with the lint options' origin, path and include reader (the last parse is reused). */
-export function parseZoneFor(text: string, options: LintOptions): Zone {
-  if (last && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude) return last.zone;
-  const zone = parseZone(text, {
+/**
+ * Parse zone text with the lint options' origin, path and include reader (the last parse is reused). `previous`, a
+ * parse of an earlier version of the same file with the same options, is re-read only around the edit (an editor).
+ */
+export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null): Zone {
+  // With an earlier parse given the text is a new version: comparing megabytes with the last one would only cost.
+  if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude) return last.zone;
+  const parseOptions = {
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
-  });
+  };
+  const zone = previous ? reparseZone(previous, text, parseOptions) : parseZone(text, parseOptions);
   last = { text, origin: options.origin, path: options.path, reader: options.readInclude, zone };
   return zone;
 }

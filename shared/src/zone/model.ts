@@ -143,6 +143,38 @@ export interface ZoneProblem {
   readonly suggestion?: string;
 }
 
+/**
+ * Snapshots of the reading context (RFC 1035 §5.1: origin, default and last TTL, class, current owner) before every
+ * few entries of the file itself, so an edited zone is re-read from the snapshot before the edit, not from the top
+ * (`reparseZone`). Snapshot `k` holds the context before entry `entry[k]`; `ownerTok` is the token the current owner
+ * was written as (-1: none yet) and `ownerOrigin` the origin id it was read under.
+ */
+export interface ZoneCheckpoints {
+  readonly count: number;
+  readonly entry: Int32Array;
+  readonly originId: Int32Array;
+  readonly defaultTtl: Int32Array;
+  readonly lastTtl: Int32Array;
+  readonly cls: Int32Array;
+  readonly ownerTok: Int32Array;
+  readonly ownerOrigin: Int32Array;
+}
+
+/**
+ * How a re-parsed zone's records relate to the parse it was made from (`reparseZone`), so per-record findings of the
+ * earlier parse can be kept for the records the edit did not touch.
+ */
+export interface ZoneEdit {
+  /** The earlier parse while something else keeps it alive (this does not). */
+  readonly previous: WeakRef<Zone>;
+  /** Records [0, start) are the earlier ones; [start, end) were read anew; then come the earlier ones from `previousEnd`. */
+  readonly start: number;
+  readonly end: number;
+  readonly previousEnd: number;
+  /** What the edit added to offsets after it. */
+  readonly delta: number;
+}
+
 /** A parsed zone: lossless tokens and entries, records, directives, syntax problems. */
 export interface Zone {
   /** Text of the file itself (source 0). */
@@ -161,4 +193,8 @@ export interface Zone {
   readonly origin: string | null;
   /** The zone's apex: the origin, else the owner of the first SOA record; null when neither is known. */
   readonly apex: string | null;
+  /** Reading-context snapshots for re-reading after an edit; absent on zones not made by the parser. */
+  readonly checkpoints?: ZoneCheckpoints;
+  /** Set on a zone re-read after an edit. */
+  readonly edit?: ZoneEdit;
 }

@@ -51,18 +51,31 @@ export function hasType(zone: Zone, name: string, types: readonly number[]): boo
   return false;
 }
 
-/** RDATA problems of every record, computed once per parse and shared by the rules that report them. */
+/**
+ * RDATA problems of every record, computed once per parse and shared by the rules that report them. A zone re-read
+ * after an edit checks only the records read anew, and again those that had a problem in the earlier parse.
+ */
 export function rdataProblems(zone: Zone): readonly RdataProblem[] {
   let list = problems.get(zone);
   if (list) return list;
   const out: RdataProblem[] = [];
-  const type = zone.records.type;
-  for (let i = 0; i < zone.records.count; i++) {
+  const check = (i: number) => {
     // TXT strings are checked by their own rule; types without a checker stay opaque.
-    const t = type[i]!;
-    if (t === 16 || t === 99 || rdataQuickValid(zone, i)) continue;
+    const t = zone.records.type[i]!;
+    if (t === 16 || t === 99 || rdataQuickValid(zone, i)) return;
     const p = checkRdata(zone, recordAt(zone, i));
     if (p) out.push(p);
+  };
+  const edit = zone.edit;
+  const earlier = edit ? problems.get(edit.previous.deref()!) : undefined;
+  if (edit && earlier) {
+    const moved = edit.end - edit.previousEnd;
+    let k = 0;
+    for (; k < earlier.length && earlier[k]!.record.index < edit.start; k++) check(earlier[k]!.record.index);
+    for (let i = edit.start; i < edit.end; i++) check(i);
+    for (; k < earlier.length; k++) if (earlier[k]!.record.index >= edit.previousEnd) check(earlier[k]!.record.index + moved);
+  } else {
+    for (let i = 0; i < zone.records.count; i++) check(i);
   }
   list = out;
   problems.set(zone, list);

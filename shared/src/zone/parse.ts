@@ -3,7 +3,7 @@ import { expandGenerate } from './generate.ts';
 import {
   ENTRY_BLANK, ENTRY_DIRECTIVE, ENTRY_ERROR, ENTRY_RECORD, TOK_COMMENT, TOK_ESCAPED, TOK_LPAREN, TOK_QUOTED,
   TOK_RPAREN, TOK_UNTERMINATED, TOK_WORD,
-  type DirectiveName, type RecordTable, type Zone, type ZoneDirective, type ZoneProblem, type ZoneSource,
+  type DirectiveName, type RecordTable, type Zone, type ZoneCheckpoints, type ZoneEdit, type ZoneDirective, type ZoneProblem, type ZoneSource,
 } from './model.ts';
 import { hashStep, hashString, hashSuffix, mixHash } from './names.ts';
 import { absoluteName, isAbsolute, normalizeOrigin, originFromPath } from './name.ts';
@@ -26,7 +26,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableRecords = Mutable<RecordTable>;
 
 /** At most this many syntax problems are kept: 50 MB of garbage must not make millions of them. */
-const MAX_PROBLEMS = 20_000;
+export const MAX_PROBLEMS = 20_000;
 
 /** Characters that end an unquoted word: blanks, line breaks, `;`, `(`, `)`, `"`. */
 const WORD_END = new Uint8Array(60);
@@ -38,8 +38,12 @@ const MAX_INCLUDE_DEPTH = 16;
 const MAX_SOURCES = 1024;
 /** Virtual gap between sources, so an offset never belongs to two. */
 const SOURCE_GAP = 1;
+/** Entries between reading-context snapshots: an edit re-reads at most this many entries before and after it. */
+export const CHECKPOINT_EVERY = 32;
 
-interface State {
+type MutableCheckpoints = Mutable<ZoneCheckpoints>;
+
+export interface State {
   tk: Uint8Array;
   ts: Int32Array;
   te: Int32Array;
@@ -80,6 +84,10 @@ interface State {
   ownerMissing: boolean;
   suffixOf: string;
   suffix: { hash: number; pow: number };
+  /** Reading-context snapshots every `CHECKPOINT_EVERY` entries of the file itself, so an edit can be re-read from one. */
+  cp: MutableCheckpoints;
+  /** Entry index of the last snapshot (-infinity before the first). */
+  lastCheckpoint: number;
 }
 
 /** Parse a DNS zone file (RFC 1035 §5 as BIND, NSD and Knot read it). Total, linear, lossless; never throws. */
@@ -100,15 +108,21 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
     firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
+    cp: newCheckpoints(Math.max(16, (entCap / CHECKPOINT_EVERY) | 0)), lastCheckpoint: -CHECKPOINT_EVERY,
   };
   addSource(st, 'file', options.path ?? null, text, -1, null);
   readSource(st, 0, 0);
-  internOwners(st);
+  internOwners(st, 0);
   // The apex: an origin the caller gives, else a `$ORIGIN` before the first record, else the file name's guess.
   let apex = explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin;
   if (apex === null) {
     for (let i = 0; i < st.rec.count; i++) if (st.rec.type[i] === RR.SOA) { apex = spell(st, st.rec.owner[i]!); break; }
   }
+  return zoneOf(st, text, explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin, apex, undefined);
+}
+
+/** The zone the parser state holds (problems capped). */
+export function zoneOf(st: State, text: string, origin: string | null, apex: string | null, edit: ZoneEdit | undefined): Zone {
   if (st.problems.length >= MAX_PROBLEMS) st.problems.length = MAX_PROBLEMS;
   return {
     text,
@@ -120,8 +134,11 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
     origins: st.origins,
     directives: st.directives,
     problems: st.problems,
-    origin: explicitOrigin ?? st.firstDirectiveOrigin ?? pathOrigin,
+    origin,
     apex,
+    checkpoints: st.cp,
+    // Always present (undefined after a parse from the top): a parse and a re-parse have one shape for the rules' hot loops.
+    edit,
   };
 }
 
@@ -146,14 +163,18 @@ function growEntries(st: State): void {
   const ef = new Int32Array(cap); ef.set(st.ef); st.ef = ef;
 }
 
-/** Scan one source into entries and tokens, interpreting each entry as it ends. */
-function readSource(st: State, src: number, depth: number): void {
+/**
+ * Scan one source into entries and tokens, interpreting each entry as it ends. `from` starts the scan at an entry
+ * boundary other than the beginning (a re-read after an edit); `stop`, asked after each entry of the file itself,
+ * ends the scan there. Returns where the scan ended.
+ */
+export function readSource(st: State, src: number, depth: number, from = -1, stop: ((at: number) => boolean) | null = null): number {
   const source = st.sources[src]!;
   const text = source.text;
   const base = source.base;
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let entryStart = 0;
+  let i = from >= 0 ? from : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let entryStart = from >= 0 ? from : 0;
   // The token columns as locals (the scanner's hot loop); written back before an entry is interpreted, reloaded
   // after (an `$INCLUDE` read there may have grown them).
   let tk = st.tk;
@@ -162,6 +183,7 @@ function readSource(st: State, src: number, depth: number): void {
   let nt = st.nt;
   while (i < n) {
     const firstTok = nt;
+    if (src === 0 && st.ne - st.lastCheckpoint >= CHECKPOINT_EVERY) checkpoint(st);
     const c0 = text.charCodeAt(i);
     const leadingBlank = c0 === 32 || c0 === 9;
     let parens = 0;
@@ -265,6 +287,7 @@ function readSource(st: State, src: number, depth: number): void {
       nt = st.nt;
     }
     entryStart = i;
+    if (stop !== null && src === 0 && stop(i)) return i;
   }
   if (n === 0 || entryStart < n) {
     // An empty source still gets one (empty) entry, so every source is covered.
@@ -274,6 +297,33 @@ function readSource(st: State, src: number, depth: number): void {
       st.es[e] = base; st.ee[e] = base; st.ef[e] = st.nt; st.ek[e] = ENTRY_BLANK;
     }
   }
+  return n;
+}
+
+/** Snapshot the reading context before entry `st.ne`. */
+function checkpoint(st: State): void {
+  let c = st.cp;
+  if (c.count === c.entry.length) c = st.cp = growCheckpoints(c, c.count * 2);
+  const k = c.count++;
+  c.entry[k] = st.ne; c.originId[k] = st.originId; c.defaultTtl[k] = st.defaultTtl; c.lastTtl[k] = st.lastTtl;
+  c.cls[k] = st.cls; c.ownerTok[k] = st.ownerTok; c.ownerOrigin[k] = st.ownerOrigin;
+  st.lastCheckpoint = st.ne;
+}
+
+export function newCheckpoints(cap: number): MutableCheckpoints {
+  return {
+    count: 0, entry: new Int32Array(cap), originId: new Int32Array(cap), defaultTtl: new Int32Array(cap), lastTtl: new Int32Array(cap),
+    cls: new Int32Array(cap), ownerTok: new Int32Array(cap), ownerOrigin: new Int32Array(cap),
+  };
+}
+
+function growCheckpoints(c: ZoneCheckpoints, cap: number): MutableCheckpoints {
+  const g = newCheckpoints(cap);
+  g.count = c.count;
+  g.entry.set(c.entry.subarray(0, c.count)); g.originId.set(c.originId.subarray(0, c.count)); g.defaultTtl.set(c.defaultTtl.subarray(0, c.count));
+  g.lastTtl.set(c.lastTtl.subarray(0, c.count)); g.cls.set(c.cls.subarray(0, c.count)); g.ownerTok.set(c.ownerTok.subarray(0, c.count));
+  g.ownerOrigin.set(c.ownerOrigin.subarray(0, c.count));
+  return g;
 }
 
 /** Next significant token (word or quoted string) at or after `t`, below `end`; `end` when none. */
@@ -541,7 +591,7 @@ function setOrigin(st: State, origin: string): void {
   }
 }
 
-function newRecords(cap: number): MutableRecords {
+export function newRecords(cap: number): MutableRecords {
   return {
     count: 0, source: new Uint16Array(cap), firstTok: new Int32Array(cap), hasOwner: new Uint8Array(cap), owner: new Int32Array(cap),
     ttl: new Int32Array(cap), cls: new Uint16Array(cap), type: new Uint16Array(cap), typeTok: new Int32Array(cap),
@@ -561,22 +611,22 @@ function growRecords(r: MutableRecords): MutableRecords {
 /**
  * Turn every record's owner token into an owner id. In two passes over the records, hashing then probing the
  * table, so the table's cache misses overlap instead of stalling the scanner; records of the same owner token (or
- * the same spelling right after each other) reuse the previous id.
+ * the same spelling right after each other) reuse the previous id. Records before `from` are interned already.
  */
-function internOwners(st: State): void {
+export function internOwners(st: State, from: number): void {
   const r = st.rec;
   const n = r.count;
   const owner = r.owner;
-  const hashes = new Int32Array(n);
-  const reuse = new Uint8Array(n);
+  const hashes = new Int32Array(n - from);
+  const reuse = new Uint8Array(n - from);
   const spelledAt = new Map<number, string>();
   let prevTok = -1;
   let prevOrigin = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const tok = owner[i]!;
     const o = st.ownerOrigins.size > 0 ? st.ownerOrigins.get(i) ?? r.origin[i]! : r.origin[i]!;
     if (o === prevOrigin && (tok === prevTok || sameToken(st, tok, prevTok))) {
-      reuse[i] = 1;
+      reuse[i - from] = 1;
       continue;
     }
     prevTok = tok;
@@ -590,20 +640,20 @@ function internOwners(st: State): void {
       const origin = st.origins[o]!;
       const name = raw === '@' ? origin : absoluteName(raw, origin);
       spelledAt.set(i, name);
-      hashes[i] = hashString(name);
+      hashes[i - from] = hashString(name);
     } else {
-      hashes[i] = h;
+      hashes[i - from] = h;
     }
   }
   let id = -1;
-  for (let i = 0; i < n; i++) {
-    if (reuse[i] === 1) {
+  for (let i = from; i < n; i++) {
+    if (reuse[i - from] === 1) {
       owner[i] = id;
       continue;
     }
     const spelled = spelledAt.size > 0 ? spelledAt.get(i) : undefined;
     const o = st.ownerOrigins.size > 0 ? st.ownerOrigins.get(i) ?? r.origin[i]! : r.origin[i]!;
-    id = spelled !== undefined ? internName(st, spelled) : probeToken(st, owner[i]!, o, hashes[i]!);
+    id = spelled !== undefined ? internName(st, spelled) : probeToken(st, owner[i]!, o, hashes[i - from]!);
     owner[i] = id;
   }
 }

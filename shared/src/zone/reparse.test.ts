@@ -1,0 +1,200 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rng } from '../../test/random.ts';
+import type { Diagnostic } from '../diagnostic.ts';
+import { lintZone } from './lint-zone.ts';
+import type { Zone } from './model.ts';
+import { nameId, nameOf, recordAt } from './names.ts';
+import { parseZone } from './parse.ts';
+import { commonEnds, reparseZone, type ReparseStats } from './reparse.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/zone');
+
+/** Everything a parse says, with name and origin ids spelled out (a re-parse may number names differently). */
+function facts(zone: Zone) {
+  const ids = (a: ArrayLike<number>, n: number) => Array.from({ length: n }, (_, i) => a[i]!);
+  const T = zone.tokens;
+  const E = zone.entries;
+  const records = [];
+  for (let i = 0; i < zone.records.count; i++) {
+    const r = recordAt(zone, i);
+    // The name table must find each owner under its own id.
+    expect(nameId(zone, r.owner), `owner of record ${i}`).toBe(r.ownerId);
+    const { index, source, start, end, owner, ownerTok, ttl, ttlTok, cls, clsTok, type, typeTok, rdata, rdataEnd, origin } = r;
+    records.push({ index, source, start, end, owner, spelled: nameOf(zone, r.ownerId), ownerTok, ttl, ttlTok, cls, clsTok, type, typeTok, rdata, rdataEnd, origin });
+  }
+  const byStart = <X>(xs: readonly X[], start: (x: X) => number) => [...xs].sort((a, b) => start(a) - start(b) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return {
+    text: zone.text,
+    sources: zone.sources.map((s) => ({ ...s })),
+    tokens: [ids(T.kind, T.count), ids(T.start, T.count), ids(T.end, T.count)],
+    entries: [ids(E.kind, E.count), ids(E.start, E.count), ids(E.end, E.count), ids(E.firstToken, E.count)],
+    records,
+    directives: byStart(zone.directives, (d) => d.span.start),
+    problems: byStart(zone.problems, (p) => p.range.start),
+    origin: zone.origin,
+    apex: zone.apex,
+  };
+}
+
+/** The first place two parses differ, or null: a short message instead of a diff of thousands of numbers. */
+function firstDifference(a: Zone, b: Zone): string | null {
+  const fa = facts(a) as Record<string, unknown>;
+  const fb = facts(b) as Record<string, unknown>;
+  for (const key of Object.keys(fb)) {
+    const x = fa[key];
+    const y = fb[key];
+    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const xi = JSON.stringify(x[i]);
+        const yi = JSON.stringify(y[i]);
+        if (xi === yi) continue;
+        if (Array.isArray(x[i]) && Array.isArray(y[i])) {
+          const xs = x[i] as unknown[];
+          const ys = y[i] as unknown[];
+          for (let k = 0; k < Math.max(xs.length, ys.length); k++) if (xs[k] !== ys[k]) return `${key}[${i}][${k}] (of ${xs.length} vs ${ys.length}): ${xs[k]} vs ${ys[k]}`;
+        }
+        return `${key}[${i}] (of ${x.length} vs ${y.length}): ${xi?.slice(0, 300)} vs ${yi?.slice(0, 300)}`;
+      }
+    }
+    return `${key}: ${JSON.stringify(x)?.slice(0, 300)} vs ${JSON.stringify(y)?.slice(0, 300)}`;
+  }
+  return null;
+}
+
+const sorted = (ds: readonly Diagnostic[]) => ds.map((d) => JSON.stringify(d)).sort();
+
+/** A zone with every feature the snapshots must carry: origins, TTLs, classes, inherited owners, parentheses, strings. */
+function featureZone(records: number): string {
+  const out = ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1 hostmaster (', '    2026010101 ; serial', '    3600 1800 1209600 300 )', '  IN NS ns1', '@ 300 IN MX 10 mx1', 'ns1 A 192.0.2.1'];
+  for (let i = 0; i < records; i++) {
+    switch (i % 13) {
+      case 0: out.push(`host${i} IN A 10.0.${(i >> 8) & 255}.${i & 255}`); break;
+      case 1: out.push(`  300 AAAA 2001:db8::${i.toString(16)}`); break;
+      case 2: out.push(`txt${i} TXT "a;b" "c\\"d" ; comment`); break;
+      case 3: out.push(`$ORIGIN sub${i % 3}.example.com.`); break;
+      case 4: out.push(`w${i} 1h CH TXT "chaos"`); break;
+      case 5: out.push(`\tIN 60 TXT plain${i}`); break;
+      case 6: out.push(`$TTL ${600 + i}`); break;
+      case 7: out.push(`mx${i} MX ( 10`, `    mail${i}.example.net. )`); break;
+      case 8: out.push(`Host${i - 8}.Example.COM. CNAME host${i}`); break;
+      case 9: out.push(`bad${i} IN BOGUS 1`); break;
+      case 10: out.push(''); out.push('; just a comment'); break;
+      case 11: out.push(`@ SRV 0 5 5060 sip${i}`); break;
+      default: out.push(`_mta-sts${i} TXT "v=STSv1; id=2026${i}"`);
+    }
+  }
+  return `${out.join(i0(records) ? '\r\n' : '\n')}\n`;
+}
+const i0 = (n: number) => n % 2 === 1;
+
+/** One random edit: insert, delete or replace a few characters, with the characters that matter most to a reader. */
+function randomEdit(text: string, rnd: () => number): string {
+  const alphabet = [' ', '\n', '\t', '(', ')', '"', ';', '$', 'a', '1', '.', '@', '\r', '\\', 'x', 'MX ', 'IN ', '$ORIGIN z. ', '$TTL 5 ', '"unterminated'];
+  const at = Math.floor(rnd() * (text.length + 1));
+  const del = rnd() < 0.5 ? Math.floor(rnd() * 4) : 0;
+  const ins = rnd() < 0.7 ? alphabet[Math.floor(rnd() * alphabet.length)]! : '';
+  return text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+}
+
+describe('reparseZone', () => {
+  it('equals a parse from the top after each of 400 random edits (chains of 20) of a zone with every feature', () => {
+    const rnd = rng(Number(process.env.SEED ?? 8461));
+    const base = featureZone(400);
+    let text = base;
+    let zone = parseZone(text, { path: '/z/example.com.zone' });
+    let incremental = 0;
+    for (let n = 0; n < Number(process.env.EDITS ?? 400); n++) {
+      // A chain can break the zone for good (an unclosed `(` before the first record); start again from the whole one.
+      if (n % 20 === 0) {
+        text = base;
+        zone = parseZone(text, { path: '/z/example.com.zone' });
+      }
+      const next = randomEdit(text, rnd);
+      const stats: ReparseStats = { fromTop: false, reread: 0 };
+      const re = reparseZone(zone, next, { path: '/z/example.com.zone' }, stats);
+      const full = parseZone(next, { path: '/z/example.com.zone' });
+      expect(firstDifference(re, full), `edit ${n}`).toBe(null);
+      // The findings too: per-record ones are carried over from the earlier parse (linted in the previous round).
+      expect(sorted(lintZone(re)), `edit ${n}`).toEqual(sorted(lintZone(full)));
+      if (!stats.fromTop) incremental++;
+      text = next;
+      zone = re;
+    }
+    // Most edits land after the first record, away from `$INCLUDE`: they must not parse from the top.
+    expect(incremental).toBeGreaterThan(320);
+  });
+
+  it('equals a parse from the top after random edits of every fixture zone', () => {
+    const rnd = rng(8460);
+    for (const folder of ['valid', 'invalid', 'unfixable']) {
+      for (const f of readdirSync(join(FIXTURES, folder))) {
+        const path = join(FIXTURES, folder, f);
+        let text = readFileSync(path, 'utf8');
+        let zone = parseZone(text, { path });
+        for (let n = 0; n < 40; n++) {
+          const next = randomEdit(text, rnd);
+          const re = reparseZone(zone, next, { path });
+          expect(firstDifference(re, parseZone(next, { path })), `${f}, edit ${n}`).toBe(null);
+          text = next;
+          zone = re;
+        }
+      }
+    }
+  });
+
+  it('re-reads only the entries around a one-character edit of a large zone', () => {
+    const text = featureZone(20_000);
+    const zone = parseZone(text, { origin: 'example.com' });
+    const at = text.indexOf('host13000 ');
+    const next = `${text.slice(0, at)}H${text.slice(at + 1)}`;
+    const stats: ReparseStats = { fromTop: true, reread: 0 };
+    const re = reparseZone(zone, next, { origin: 'example.com' }, stats);
+    expect(stats.fromTop).toBe(false);
+    expect(stats.reread).toBeGreaterThan(0);
+    expect(stats.reread).toBeLessThan(4096);
+    expect(firstDifference(re, parseZone(next, { origin: 'example.com' }))).toBe(null);
+    // The old parse is left as it was.
+    expect(firstDifference(zone, parseZone(text, { origin: 'example.com' }))).toBe(null);
+  });
+
+  it('reads to the end when the edit changes what every later record inherits, and stays equal', () => {
+    const others = Array.from({ length: 40 }, (_, i) => `o${i} A 192.0.2.${i}`).join('\n');
+    const text = `$ORIGIN example.com.\n$TTL 300\nns A 192.0.2.9\n${others}\na A 192.0.2.1\n${Array.from({ length: 200 }, (_, i) => `  TXT "r${i}"`).join('\n')}\n`;
+    const zone = parseZone(text);
+    // Renaming the owner every later record inherits: no snapshot after it has the same context.
+    const next = text.replace('\na A', '\nb A');
+    const stats: ReparseStats = { fromTop: true, reread: 0 };
+    const re = reparseZone(zone, next, {}, stats);
+    expect(stats.fromTop).toBe(false);
+    // From the snapshot before entry 32 (`o29`, entries 0-2 being `$ORIGIN`, `$TTL` and `ns`) to the end.
+    expect(stats.reread).toBe(next.length - next.indexOf('o29 '));
+    expect(firstDifference(re, parseZone(next))).toBe(null);
+  });
+
+  it('parses from the top when the old parse followed an $INCLUDE, or the edit is before the first record', () => {
+    const text = '$ORIGIN example.com.\n$TTL 300\n$INCLUDE other.zone\n' + Array.from({ length: 100 }, (_, i) => `h${i} A 192.0.2.1`).join('\n') + '\n';
+    const readInclude = () => 'x A 192.0.2.9\n';
+    const zone = parseZone(text, { readInclude, path: '/z/example.com.zone' });
+    const stats: ReparseStats = { fromTop: false, reread: 0 };
+    const next = text.replace('h90 ', 'H90 ');
+    expect(firstDifference(reparseZone(zone, next, { readInclude, path: '/z/example.com.zone' }, stats), parseZone(next, { readInclude, path: '/z/example.com.zone' }))).toBe(null);
+    expect(stats.fromTop).toBe(true);
+    const plain = parseZone(text.replace('$INCLUDE other.zone\n', ''));
+    const early = plain.text.replace('$TTL 300', '$TTL 301');
+    reparseZone(plain, early, {}, stats);
+    expect(stats.fromTop).toBe(true);
+  });
+});
+
+describe('commonEnds', () => {
+  it('finds the common prefix and suffix without letting them overlap', () => {
+    expect(commonEnds('abcdef', 'abXdef')).toEqual({ prefix: 2, suffix: 3 });
+    expect(commonEnds('aaaa', 'aaaaa')).toEqual({ prefix: 4, suffix: 0 });
+    expect(commonEnds('', 'x')).toEqual({ prefix: 0, suffix: 0 });
+    const long = 'x'.repeat(10_000);
+    expect(commonEnds(`${long}a${long}`, `${long}bb${long}`)).toEqual({ prefix: 10_000, suffix: 10_000 });
+  });
+});

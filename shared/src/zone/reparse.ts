@@ -1,0 +1,327 @@
+import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
+import { nameOf } from './names.ts';
+import { CHECKPOINT_EVERY, MAX_PROBLEMS, internOwners, newCheckpoints, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
+
+// Re-reading a zone after an edit (the language server, one keystroke in a 100k-record file). The text before the
+// edit is read as before, so the parse resumes at the last reading-context snapshot before the edit, reads the
+// edited entries anew, and stops at the first snapshot after the edit whose context (origin, TTLs, class, current
+// owner) the new reading reproduces: from there on the old entries, tokens and records hold, shifted by the edit's
+// length. The result equals `parseZone(text)` up to the ids of names (an owner removed by the edit keeps its id,
+// with no records). Anything the snapshots do not cover is parsed from the top: `$INCLUDE`d files and `$GENERATE`
+// expansions in the old parse, an unknown origin, edits before the first record, edits of a large part of the file.
+
+/** An edit touching more than this share of the text is parsed from the top: re-reading it would cost as much. */
+const MAX_EDIT_SHARE = 0.25;
+
+/** How a re-parse went: the characters read anew (the whole text when it parsed from the top). */
+export interface ReparseStats {
+  fromTop: boolean;
+  reread: number;
+}
+
+/**
+ * Parse `text`, an edited version of the text `old` was parsed from, with the same options: re-reads only the
+ * entries around the edit. Total and never throws, like `parseZone`. `stats`, when given, is told how it went.
+ */
+export function reparseZone(old: Zone, text: string, options: ZoneParseOptions = {}, stats?: ReparseStats): Zone {
+  const oldText = old.text;
+  const parseZone = (text: string, options: ZoneParseOptions) => {
+    if (stats) {
+      stats.fromTop = true;
+      stats.reread = text.length;
+    }
+    return parseFromTop(text, options);
+  };
+  const cp = old.checkpoints;
+  const E = old.entries;
+  const T = old.tokens;
+  const R = old.records;
+  if (!cp || cp.count === 0 || old.sources.length !== 1 || old.origin === null || old.problems.length >= MAX_PROBLEMS || R.count === 0) {
+    return parseZone(text, options);
+  }
+  const { prefix, suffix } = commonEnds(oldText, text);
+  if (prefix === oldText.length && prefix === text.length) {
+    if (stats) {
+      stats.fromTop = false;
+      stats.reread = 0;
+    }
+    return old;
+  }
+  const delta = text.length - oldText.length;
+  const newEditEnd = text.length - suffix;
+  if (Math.max(newEditEnd, oldText.length - suffix) - prefix > text.length * MAX_EDIT_SHARE) return parseZone(text, options);
+
+  // The last snapshot before the edit (strictly: an edit at an entry's first character may join it to the one before).
+  let lo = 0;
+  let hi = cp.count - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (E.start[cp.entry[mid]!]! < prefix) {
+      k = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (k < 0) return parseZone(text, options);
+  const ce = cp.entry[k]!;
+  const t0 = E.firstToken[ce]!;
+  // Before the first record the reading context holds more (the zone's origin, the missing-owner note): from the top.
+  if (R.firstTok[0]! >= t0 || cp.ownerTok[k]! < 0) return parseZone(text, options);
+  const regionStart = E.start[ce]!;
+  const r0 = lowerBound(R.firstTok, R.count, t0);
+
+  const st = resumeState(old, text, options, k, r0);
+  // Where the new reading meets the old one again: a snapshot after the edit with the same context.
+  let j = k + 1;
+  let resync = -1;
+  const stop = (at: number): boolean => {
+    if (at < newEditEnd) return false;
+    const oldAt = at - delta;
+    while (j < cp.count && E.start[cp.entry[j]!]! < oldAt) j++;
+    if (j >= cp.count || E.start[cp.entry[j]!]! !== oldAt || !sameContext(st, old, text, j)) return false;
+    resync = j;
+    return true;
+  };
+  const readTo = readSource(st, 0, 0, regionStart, stop);
+  if (stats) {
+    stats.fromTop = false;
+    stats.reread = readTo - regionStart;
+  }
+
+  const oldEntry = resync >= 0 ? cp.entry[resync]! : E.count;
+  const oldTok = resync >= 0 ? E.firstToken[oldEntry]! : T.count;
+  const oldEnd = resync >= 0 ? E.start[oldEntry]! : oldText.length;
+  const oldRec = lowerBound(R.firstTok, R.count, oldTok);
+
+  // Names first written inside the re-read part are spelled out (their token is gone or moved); later ones move.
+  for (let id = 0; id < old.names.count; id++) {
+    const s = st.nameStart[id]!;
+    if (s < regionStart) continue;
+    if (s < oldEnd) {
+      st.spelled.set(id, nameOf(old, id));
+      st.nameStart[id] = -1;
+      st.nameEnd[id] = -1;
+      st.nameOrigin[id] = -1;
+    } else {
+      st.nameStart[id] = s + delta;
+      st.nameEnd[id] = st.nameEnd[id]! + delta;
+    }
+  }
+  internOwners(st, r0);
+  const rereadEnd = st.rec.count;
+  appendRest(st, old, { oldEntry, oldTok, oldRec, oldEnd, delta, resync });
+
+  return zoneOf(st, text, old.origin, old.apex, { previous: new WeakRef(old), start: r0, end: rereadEnd, previousEnd: oldRec, delta });
+}
+
+
+/** The parser's state before entry `cp.entry[k]` of `old`, with copies of everything before it (the old zone stays intact). */
+function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number): State {
+  const cp = old.checkpoints!;
+  const E = old.entries;
+  const T = old.tokens;
+  const R = old.records;
+  const N = old.names;
+  const ce = cp.entry[k]!;
+  const t0 = E.firstToken[ce]!;
+  const regionStart = E.start[ce]!;
+  // Room for everything the old zone held plus what the edit may add; the parser grows the arrays beyond that.
+  const grow = Math.max(0, text.length - old.text.length);
+  const tokCap = T.count + grow + 1024;
+  const entCap = E.count + grow + 256;
+  const recCap = R.count + grow + 256;
+  const tk = new Uint8Array(tokCap); tk.set(T.kind.subarray(0, t0));
+  const ts = new Int32Array(tokCap); ts.set(T.start.subarray(0, t0));
+  const te = new Int32Array(tokCap); te.set(T.end.subarray(0, t0));
+  const ek = new Uint8Array(entCap); ek.set(E.kind.subarray(0, ce));
+  const es = new Int32Array(entCap); es.set(E.start.subarray(0, ce));
+  const ee = new Int32Array(entCap); ee.set(E.end.subarray(0, ce));
+  const ef = new Int32Array(entCap); ef.set(E.firstToken.subarray(0, ce));
+  const rec = newRecords(recCap);
+  rec.count = r0;
+  rec.source.set(R.source.subarray(0, r0)); rec.firstTok.set(R.firstTok.subarray(0, r0)); rec.hasOwner.set(R.hasOwner.subarray(0, r0));
+  rec.owner.set(R.owner.subarray(0, r0)); rec.ttl.set(R.ttl.subarray(0, r0)); rec.cls.set(R.cls.subarray(0, r0)); rec.type.set(R.type.subarray(0, r0));
+  rec.typeTok.set(R.typeTok.subarray(0, r0)); rec.rdata.set(R.rdata.subarray(0, r0)); rec.rdataEnd.set(R.rdataEnd.subarray(0, r0));
+  rec.origin.set(R.origin.subarray(0, r0));
+  const nameCap = N.count + 1024;
+  const copyNames = (a: Int32Array) => {
+    const g = new Int32Array(nameCap);
+    g.set(a.subarray(0, N.count));
+    return g;
+  };
+  const checkpoints = newCheckpoints(cp.count + 64);
+  checkpoints.count = k;
+  for (const key of ['entry', 'originId', 'defaultTtl', 'lastTtl', 'cls', 'ownerTok', 'ownerOrigin'] as const) checkpoints[key].set(cp[key].subarray(0, k));
+  const originId = cp.originId[k]!;
+  return {
+    tk, ts, te, nt: t0, ek, es, ee, ef, ne: ce, rec,
+    nameCount: N.count, nameHashes: copyNames(N.hashes), nameStart: copyNames(N.start), nameEnd: copyNames(N.end), nameOrigin: copyNames(N.origin),
+    spelled: new Map(N.spelled), slots: N.slots.slice(), origins: [...old.origins], originId,
+    ownerTok: cp.ownerTok[k]!, ownerOrigin: cp.ownerOrigin[k]!, ownerOrigins: new Map(),
+    directives: old.directives.filter((d) => d.span.start < regionStart),
+    problems: old.problems.filter((p) => p.range.start < regionStart),
+    sources: [{ kind: 'file', path: options.path ?? null, text, base: 0, parent: -1, via: null }],
+    nextBase: text.length + 1, readInclude: options.readInclude,
+    origin: old.origins[originId]!, originWarned: false, defaultTtl: cp.defaultTtl[k]!, lastTtl: cp.lastTtl[k]!, cls: cp.cls[k]!,
+    firstDirectiveOrigin: old.origin, seenRecord: true, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
+    cp: checkpoints, lastCheckpoint: ce - CHECKPOINT_EVERY,
+  };
+}
+
+/** Whether the new reading's context equals the old snapshot `j`'s: then the rest reads as it did. */
+function sameContext(st: State, old: Zone, text: string, j: number): boolean {
+  const cp = old.checkpoints!;
+  if (st.defaultTtl !== cp.defaultTtl[j] || st.lastTtl !== cp.lastTtl[j] || st.cls !== cp.cls[j]) return false;
+  if (st.origins[st.originId] !== old.origins[cp.originId[j]!] || st.origins[st.ownerOrigin] !== old.origins[cp.ownerOrigin[j]!]) return false;
+  const a = st.ownerTok;
+  const b = cp.ownerTok[j]!;
+  if (a < 0 || b < 0) return a === b;
+  const T = old.tokens;
+  if (st.tk[a] !== T.kind[b] || st.te[a]! - st.ts[a]! !== T.end[b]! - T.start[b]! || st.te[a]! > text.length || T.end[b]! > old.text.length) return false;
+  return text.slice(st.ts[a]!, st.te[a]!) === old.text.slice(T.start[b]!, T.end[b]!);
+}
+
+interface Rest {
+  /** First old entry, token and record after the re-read part, and the old offset where it starts. */
+  readonly oldEntry: number;
+  readonly oldTok: number;
+  readonly oldRec: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+  /** The old snapshot the readings met at, -1 when the new one ran to the end. */
+  readonly resync: number;
+}
+
+/** Append the old zone's entries, tokens, records, directives, problems and snapshots after the re-read part, moved. */
+function appendRest(st: State, old: Zone, rest: Rest): void {
+  const { oldEntry, oldTok, oldRec, oldEnd, delta, resync } = rest;
+  const T = old.tokens;
+  const E = old.entries;
+  const R = old.records;
+  const dT = st.nt - oldTok;
+  const dE = st.ne - oldEntry;
+
+  const nTok = T.count - oldTok;
+  if (st.nt + nTok > st.tk.length) {
+    const cap = st.nt + nTok + 1024;
+    const tk = new Uint8Array(cap); tk.set(st.tk.subarray(0, st.nt)); st.tk = tk;
+    const ts = new Int32Array(cap); ts.set(st.ts.subarray(0, st.nt)); st.ts = ts;
+    const te = new Int32Array(cap); te.set(st.te.subarray(0, st.nt)); st.te = te;
+  }
+  st.tk.set(T.kind.subarray(oldTok, T.count), st.nt);
+  st.ts.set(T.start.subarray(oldTok, T.count), st.nt);
+  st.te.set(T.end.subarray(oldTok, T.count), st.nt);
+  addTo(st.ts, st.nt, st.nt + nTok, delta);
+  addTo(st.te, st.nt, st.nt + nTok, delta);
+  st.nt += nTok;
+
+  const nEnt = E.count - oldEntry;
+  if (st.ne + nEnt > st.ek.length) {
+    const cap = st.ne + nEnt + 256;
+    const ek = new Uint8Array(cap); ek.set(st.ek.subarray(0, st.ne)); st.ek = ek;
+    const es = new Int32Array(cap); es.set(st.es.subarray(0, st.ne)); st.es = es;
+    const ee = new Int32Array(cap); ee.set(st.ee.subarray(0, st.ne)); st.ee = ee;
+    const ef = new Int32Array(cap); ef.set(st.ef.subarray(0, st.ne)); st.ef = ef;
+  }
+  st.ek.set(E.kind.subarray(oldEntry, E.count), st.ne);
+  st.es.set(E.start.subarray(oldEntry, E.count), st.ne);
+  st.ee.set(E.end.subarray(oldEntry, E.count), st.ne);
+  st.ef.set(E.firstToken.subarray(oldEntry, E.count), st.ne);
+  addTo(st.es, st.ne, st.ne + nEnt, delta);
+  addTo(st.ee, st.ne, st.ne + nEnt, delta);
+  addTo(st.ef, st.ne, st.ne + nEnt, dT);
+  st.ne += nEnt;
+
+  const nRec = R.count - oldRec;
+  let r = st.rec;
+  if (r.count + nRec > r.type.length) {
+    const g = newRecords(r.count + nRec + 256);
+    g.count = r.count;
+    for (const key of ['source', 'firstTok', 'hasOwner', 'owner', 'ttl', 'cls', 'type', 'typeTok', 'rdata', 'rdataEnd', 'origin'] as const) {
+      (g[key] as Int32Array).set((r[key] as Int32Array).subarray(0, r.count));
+    }
+    r = st.rec = g;
+  }
+  const at = r.count;
+  r.source.set(R.source.subarray(oldRec, R.count), at); r.hasOwner.set(R.hasOwner.subarray(oldRec, R.count), at);
+  r.owner.set(R.owner.subarray(oldRec, R.count), at); r.ttl.set(R.ttl.subarray(oldRec, R.count), at); r.cls.set(R.cls.subarray(oldRec, R.count), at);
+  r.type.set(R.type.subarray(oldRec, R.count), at); r.origin.set(R.origin.subarray(oldRec, R.count), at);
+  for (const key of ['firstTok', 'typeTok', 'rdata', 'rdataEnd'] as const) {
+    r[key].set(R[key].subarray(oldRec, R.count), at);
+    addTo(r[key], at, at + nRec, dT);
+  }
+  r.count += nRec;
+
+  for (const d of old.directives) if (d.span.start >= oldEnd) st.directives.push(movedDirective(d, delta, dT));
+  for (const p of old.problems) if (p.range.start >= oldEnd) st.problems.push(movedProblem(p, delta));
+
+  if (resync < 0) return;
+  const cp = old.checkpoints!;
+  const owner = st.ownerTok;
+  for (let m = resync; m < cp.count; m++) {
+    let c = st.cp;
+    if (c.count === c.entry.length) {
+      const g = newCheckpoints(c.count + (cp.count - m) + 16);
+      g.count = c.count;
+      for (const key of ['entry', 'originId', 'defaultTtl', 'lastTtl', 'cls', 'ownerTok', 'ownerOrigin'] as const) g[key].set(c[key].subarray(0, c.count));
+      c = st.cp = g;
+    }
+    const n = c.count++;
+    c.entry[n] = cp.entry[m]! + dE;
+    c.originId[n] = cp.originId[m]!;
+    c.defaultTtl[n] = cp.defaultTtl[m]!;
+    c.lastTtl[n] = cp.lastTtl[m]!;
+    c.cls[n] = cp.cls[m]!;
+    // An owner written before the meeting point is the one the new reading holds there.
+    c.ownerTok[n] = cp.ownerTok[m]! >= oldTok ? cp.ownerTok[m]! + dT : owner;
+    c.ownerOrigin[n] = cp.ownerOrigin[m]!;
+  }
+}
+
+function movedDirective(d: ZoneDirective, delta: number, dT: number): ZoneDirective {
+  return { ...d, span: { start: d.span.start + delta, end: d.span.end + delta }, tok: d.tok + dT, argsEnd: d.argsEnd + dT };
+}
+
+function movedProblem(p: ZoneProblem, delta: number): ZoneProblem {
+  return { ...p, range: { start: p.range.start + delta, end: p.range.end + delta } };
+}
+
+/** Add `d` to `a[from, to)`. */
+function addTo(a: Int32Array, from: number, to: number, d: number): void {
+  if (d === 0) return;
+  for (let i = from; i < to; i++) a[i] = (a[i]! + d) | 0;
+}
+
+/** First index in `a[0, n)` (ascending) whose value is at least `x`. */
+function lowerBound(a: Int32Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Lengths of the common prefix and suffix of two texts (not overlapping), compared a block at a time: a slice of a
+ * flat string is a view, and comparing two is a memory compare.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  for (let step = 4096; step > 0;) {
+    if (prefix + step <= max && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+    else step >>= 1;
+  }
+  const room = max - prefix;
+  let suffix = 0;
+  for (let step = 4096; step > 0;) {
+    if (suffix + step <= room && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+    else step >>= 1;
+  }
+  return { prefix, suffix };
+}
