@@ -87,7 +87,9 @@ export function analyse(uri: string, version: number, languageId: string, text: 
   const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
   const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
   if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
-  return withDiagnostics({ uri, version, path, kind, text, lines: new LineIndex(text), policy, zone, report, domain, options, indexChanged }, null, settings, index);
+  // An earlier version's line index is edited rather than rebuilt (a 100k-line zone, one keystroke).
+  const lines = previous && previous.uri === uri ? LineIndex.edited(previous.lines, text) : new LineIndex(text);
+  return withDiagnostics({ uri, version, path, kind, text, lines, policy, zone, report, domain, options, indexChanged }, null, settings, index);
 }
 
 type AnalysisFacts = Omit<Analysis, 'diagnostics' | 'ownDiagnostics'>;

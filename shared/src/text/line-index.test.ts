@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../test/random.ts';
 import { LineIndex } from './line-index.ts';
 
 describe('LineIndex', () => {
@@ -34,6 +35,24 @@ describe('LineIndex', () => {
       // An offset between the CR and LF of a pair is not a place a cursor can be.
       if (text[o - 1] === '\r' && text[o] === '\n') continue;
       expect(idx.offsetAt(idx.positionAt(o))).toBe(o);
+    }
+  });
+
+  it('after an edit, keeps the line starts around it and equals an index built afresh (LF, CRLF, lone CR)', () => {
+    const rnd = rng(1035);
+    const pieces = ['\n', '\r', '\r\n', 'a', 'bc', ' ', '\n\n', 'x\r'];
+    const pick = () => pieces[Math.floor(rnd() * pieces.length)]!;
+    let text = Array.from({ length: 300 }, pick).join('');
+    let idx = new LineIndex(text);
+    void idx.lineStarts;
+    for (let n = 0; n < 2000; n++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const del = Math.floor(rnd() * 3);
+      const next = text.slice(0, at) + (rnd() < 0.7 ? pick() : '') + text.slice(Math.min(text.length, at + del));
+      const edited = LineIndex.edited(idx, next);
+      expect(Array.from(edited.lineStarts), `edit ${n}`).toEqual(Array.from(new LineIndex(next).lineStarts));
+      text = next;
+      idx = edited;
     }
   });
 });

@@ -1,3 +1,5 @@
+import { commonEnds } from './common-ends.ts';
+
 /** A 0-based line and UTF-16 character, as LSP and the JSON contract count them. */
 export interface Position {
   readonly line: number;
@@ -13,6 +15,37 @@ export class LineIndex {
   private starts: Int32Array | null = null;
 
   constructor(readonly text: string) {}
+
+  /**
+   * The index of `text`, an edited version of `previous.text` (an editor's next version): the line starts before the
+   * edit are kept, those after it moved, and only the edited characters are searched for line breaks.
+   */
+  static edited(previous: LineIndex, text: string): LineIndex {
+    const next = new LineIndex(text);
+    const old = previous.starts;
+    if (old === null) return next;
+    const { prefix, suffix } = commonEnds(previous.text, text);
+    const oldEditEnd = previous.text.length - suffix;
+    const newEditEnd = text.length - suffix;
+    const delta = text.length - previous.text.length;
+    // A line start depends on the two characters around it (CR LF is one break): those before `prefix` are as they
+    // were, and so are those after the edit's end.
+    const keep = lowerBound(old, Math.max(prefix, 1));
+    const from = lowerBound(old, oldEditEnd + 1);
+    const middle: number[] = [];
+    for (let k = Math.max(prefix, 1) - 1; k < newEditEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) middle.push(k + 1);
+    }
+    const starts = new Int32Array(keep + middle.length + (old.length - from));
+    starts.set(old.subarray(0, keep));
+    starts.set(middle, keep);
+    const at = keep + middle.length;
+    starts.set(old.subarray(from), at);
+    if (delta !== 0) for (let i = at; i < starts.length; i++) starts[i] = starts[i]! + delta;
+    next.starts = starts;
+    return next;
+  }
 
   /** Offset of the first character of each line (a typed array: a 20 MB file has a million lines). */
   get lineStarts(): Readonly<ArrayLike<number>> {
@@ -48,6 +81,18 @@ export class LineIndex {
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return Math.min(start + Math.max(0, position.character), end);
   }
+}
+
+/** First index of ascending `a` whose value is at least `x`. */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Start offsets of the lines of `text`: jumps from break to break with `indexOf` instead of visiting every character. */

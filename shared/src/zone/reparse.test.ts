@@ -7,7 +7,8 @@ import { lintZone } from './lint-zone.ts';
 import type { Zone } from './model.ts';
 import { nameId, nameOf, recordAt } from './names.ts';
 import { parseZone } from './parse.ts';
-import { commonEnds, reparseZone, type ReparseStats } from './reparse.ts';
+import { commonEnds } from '../text/common-ends.ts';
+import { reparseZone, type ReparseStats } from './reparse.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/zone');
 
