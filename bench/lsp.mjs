@@ -92,6 +92,17 @@ const last = lines.length - 2;
 console.log(`zone: completion ${fmt(await latency('textDocument/completion', (i) => ({ textDocument: { uri: zoneUri }, position: { line: 5000 + i, character: 0 } })))}  (target p95 <= 20 ms)`);
 console.log(`zone: hover      ${fmt(await latency('textDocument/hover', (i) => ({ textDocument: { uri: zoneUri }, position: { line: i % 2 ? last : 5000 + i, character: 10 } })))}  (target p95 <= 20 ms)`);
 
+// Whole-document requests on the large zone (each reads the current version's one parse).
+for (const [label, method, extra] of [
+  ['semantic tokens', 'textDocument/semanticTokens/full', {}],
+  ['tokens, 60 lines', 'textDocument/semanticTokens/range', { range: { start: { line: 50000, character: 0 }, end: { line: 50060, character: 0 } } }],
+  ['symbols', 'textDocument/documentSymbol', {}],
+  ['folding', 'textDocument/foldingRange', {}],
+  ['formatting', 'textDocument/formatting', { options: { tabSize: 8, insertSpaces: true } }],
+]) {
+  console.log(`zone: ${label.padEnd(16)} ${fmt(await latency(method, () => ({ textDocument: { uri: zoneUri }, ...extra }), 5))}`);
+}
+
 const policyUri = 'file:///bench/example.com/mta-sts.txt';
 p = published(policyUri, 1);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: policyUri, languageId: 'mta-sts', version: 1, text: 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n' } });

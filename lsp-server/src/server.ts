@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  diffEdits,
   formatPolicy,
   formatZone,
   LineIndex,
@@ -25,6 +26,7 @@ import {
   zoneSymbols,
   type CompletionEntry,
   type OutlineSymbol,
+  type Span,
   type TextEdit,
 } from '@sts-lens/shared';
 import {
@@ -39,7 +41,6 @@ import {
   LSPErrorCodes,
   MarkupKind,
   ResponseError,
-  SemanticTokensBuilder,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -50,6 +51,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Location,
+  type SemanticTokens,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, refreshCrossFile, type Analysis } from './analysis.ts';
@@ -184,7 +186,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         documentFormattingProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [] }, full: true, range: true },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'sts-lens', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -371,7 +373,7 @@ export function startServer(connection: Connection): void {
     const r = requireDoc(params);
     if (r instanceof ResponseError) return r;
     const { a } = r;
-    const symbols = a.policy ? policySymbols(a.policy) : a.zone ? zoneSymbols(a.zone) : [];
+    const symbols = a.policy ? policySymbols(a.policy) : a.zone ? zoneSymbols(a.zone, settings.maxSymbols) : [];
     return symbols.map((s) => toDocumentSymbol(a, s));
   });
 
@@ -381,8 +383,8 @@ export function startServer(connection: Connection): void {
     if (r instanceof ResponseError) return r;
     const { a } = r;
     const formatted = a.policy ? formatPolicy(a.text, a.policy) : a.zone ? formatZone(a.zone) : a.text;
-    if (formatted === a.text) return [];
-    return [toTextEdit(a.lines, { range: { start: 0, end: a.text.length }, newText: formatted })];
+    // The lines that change, not the whole text: the editor keeps cursors and marks, and the response stays small.
+    return diffEdits(a.text, formatted).map((e) => toTextEdit(a.lines, e));
   });
 
   connection.onFoldingRanges((params, token) => {
@@ -394,18 +396,41 @@ export function startServer(connection: Connection): void {
     return zoneFoldingRanges(a.zone).map((s) => ({ startLine: a.lines.positionAt(s.start).line, endLine: a.lines.positionAt(s.end).line }));
   });
 
+  /** Semantic tokens of the document (or of `range`), encoded as LSP wants: deltas of line and start, length, type. */
+  function semanticTokens(a: Analysis, range?: Span): SemanticTokens {
+    const spans = a.policy ? policySemanticSpans(a.policy) : a.zone ? zoneSemanticSpans(a.zone, range) : [];
+    const starts = a.lines.lineStarts;
+    const data: number[] = [];
+    // Spans come in file order: walk the lines along with them instead of searching each one.
+    let line = 0;
+    let prevLine = 0;
+    let prevChar = 0;
+    for (const s of spans) {
+      if (range && (s.end <= range.start || s.start >= range.end)) continue;
+      while (line + 1 < starts.length && starts[line + 1]! <= s.start) line++;
+      const char = s.start - starts[line]!;
+      data.push(line - prevLine, line === prevLine ? char - prevChar : char, s.end - s.start, semanticTokenTypes.indexOf(s.type), 0);
+      prevLine = line;
+      prevChar = char;
+    }
+    return { data };
+  }
+
   connection.languages.semanticTokens.on((params, token) => {
     if (token.isCancellationRequested) return cancelled();
     const r = requireDoc(params);
     if (r instanceof ResponseError) return r;
-    const { a } = r;
-    const spans = a.policy ? policySemanticSpans(a.policy) : a.zone ? zoneSemanticSpans(a.zone) : [];
-    const builder = new SemanticTokensBuilder();
-    for (const s of spans) {
-      const p = a.lines.positionAt(s.start);
-      builder.push(p.line, p.character, s.end - s.start, semanticTokenTypes.indexOf(s.type), 0);
-    }
-    return builder.build();
+    return semanticTokens(r.a);
+  });
+
+  connection.languages.semanticTokens.onRange((params, token): SemanticTokens | ResponseError<void> => {
+    if (token.isCancellationRequested) return cancelled();
+    const r = requireDoc(params);
+    if (r instanceof ResponseError) return r;
+    const range = (params as { range?: { start?: unknown; end?: unknown } }).range;
+    const valid = (p: unknown): p is { line: number; character: number } => typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
+    if (!range || !valid(range.start) || !valid(range.end)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'range is missing');
+    return semanticTokens(r.a, { start: r.a.lines.offsetAt(range.start), end: r.a.lines.offsetAt(range.end) });
   });
 
   documents.listen(connection);

@@ -1,4 +1,5 @@
-// The `stsLens` section of workspace/configuration: per-code severity, disabled rules, domain mapping, debounce.
+// The `stsLens` section of workspace/configuration: per-code severity, disabled rules, domain mapping, debounce,
+// outline size.
 import type { SeverityOverrides } from '@sts-lens/shared';
 
 export interface Settings {
@@ -10,9 +11,11 @@ export interface Settings {
   readonly domains: Readonly<Record<string, string>>;
   /** Milliseconds to wait after an edit before linting. */
   readonly debounceMs: number;
+  /** At most this many outline entries for one document (a 100k-record zone). */
+  readonly maxSymbols: number;
 }
 
-export const defaultSettings: Settings = { rules: {}, domain: null, domains: {}, debounceMs: 150 };
+export const defaultSettings: Settings = { rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 };
 
 const severities = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -30,7 +33,8 @@ export function readSettings(raw: unknown): Settings {
   }
   const domain = typeof r.domain === 'string' && r.domain !== '' ? r.domain.toLowerCase().replace(/\.$/, '') : null;
   const debounceMs = typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 5000 ? r.debounceMs : defaultSettings.debounceMs;
-  return { rules, domain, domains, debounceMs };
+  const maxSymbols = typeof r.maxSymbols === 'number' && Number.isInteger(r.maxSymbols) && r.maxSymbols >= 1 ? r.maxSymbols : defaultSettings.maxSymbols;
+  return { rules, domain, domains, debounceMs, maxSymbols };
 }
 
 /** The domain configured for `path`: the longest matching path suffix in `domains`, else `domain`. */

@@ -203,6 +203,23 @@ describe('language server over stdio (push diagnostics)', () => {
       'MX 20 mx2.example.com.',
     ]);
     expect(await request('textDocument/foldingRange', { textDocument: { uri: zoneUri } })).toEqual([{ startLine: 2, endLine: 4 }]);
+    // A range asks for the tokens of those lines only (what an editor shows of a large zone): the same as in full.
+    const decode = (data: number[]) => {
+      const out: string[] = [];
+      let line = 0;
+      let char = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        line += data[i]!;
+        char = data[i] === 0 ? char + data[i + 1]! : data[i + 1]!;
+        out.push(`${line}:${char}+${data[i + 2]} ${data[i + 3]}`);
+      }
+      return out;
+    };
+    const full = decode((await request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: zoneUri } })).data);
+    const ranged = decode((await request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri: zoneUri }, range: { start: pos(8, 0), end: pos(11, 0) } })).data);
+    expect(ranged).toEqual(full.filter((t) => [8, 9, 10].includes(Number(t.split(':')[0]))));
+    // ns1 IN A 192.0.2.1: owner (variable 7), class and type (keyword 1); the address is not highlighted.
+    expect(ranged.slice(0, 3)).toEqual(['8:0+3 7', '8:4+2 1', '8:7+1 1']);
     const tokens = await request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: policyUri } });
     // line delta, start delta, length, type (0 property, 8 operator, 4 enumMember, 2 string, 3 number), modifiers
     expect(tokens.data).toEqual([
@@ -228,6 +245,19 @@ describe('language server over stdio (push diagnostics)', () => {
 });
 
 describe('language server with pull diagnostics and settings', () => {
+  it('lists at most maxSymbols outline entries, then says how many owners are left out', async () => {
+    const s = await startSession({}, { settings: { debounceMs: 0, maxSymbols: 4 } });
+    try {
+      const uri = await s.open(zonePath, 'dns-zone');
+      const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      expect(symbols.map((x) => x.name)).toEqual(['$ORIGIN', '$TTL', 'example.com.', 'ns1.example.com.', '5 more owners not listed']);
+      expect(symbols[4]!.detail).toBe('the outline lists the first 4 entries; owners first seen from `mx1.example.com.` on are left out');
+      expect(symbols[4]!.range).toEqual({ start: pos(9, 0), end: pos(9, 19) });
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('answers textDocument/diagnostic, applies per-code severity and disabled rules', async () => {
     const s = await startSession({ textDocument: { diagnostic: { dynamicRegistration: false } } }, { settings: { debounceMs: 0, rules: { 'policy/blank-line': 'off', 'policy/key-case': 'warning' } } });
     try {

@@ -8,6 +8,7 @@ export interface ServerSettings {
   readonly domain: string | null;
   readonly domains: Readonly<Record<string, string>>;
   readonly debounceMs: number;
+  readonly maxSymbols: number;
 }
 
 /** The mapped settings and what was dropped from them, in words for the output channel. */
@@ -17,13 +18,14 @@ export interface MappedSettings {
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+export const DEFAULT_MAX_SYMBOLS = 5000;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const domainName = (v: string) => v.trim().toLowerCase().replace(/\.$/, '');
 
 /** Map the user's settings (read by key, `rules` for `stsLens.rules`) to the server's; ill-typed entries are dropped and named. */
-export function serverSettings(read: (key: 'rules' | 'domain' | 'domains' | 'debounceMs') => unknown): MappedSettings {
+export function serverSettings(read: (key: 'rules' | 'domain' | 'domains' | 'debounceMs' | 'maxSymbols') => unknown): MappedSettings {
   const problems: string[] = [];
   const rules: Record<string, Severity | 'off'> = {};
   const rawRules = read('rules');
@@ -52,5 +54,10 @@ export function serverSettings(read: (key: 'rules' | 'domain' | 'domains' | 'deb
   if (typeof rawDebounce === 'number' && Number.isFinite(rawDebounce) && rawDebounce >= 0 && rawDebounce <= 5000) debounceMs = Math.round(rawDebounce);
   else if (rawDebounce !== undefined && rawDebounce !== null) problems.push(`stsLens.debounceMs must be between 0 and 5000; using ${DEFAULT_DEBOUNCE_MS}`);
 
-  return { settings: { rules, domain, domains, debounceMs }, problems };
+  const rawMax = read('maxSymbols');
+  let maxSymbols = DEFAULT_MAX_SYMBOLS;
+  if (typeof rawMax === 'number' && Number.isInteger(rawMax) && rawMax >= 1) maxSymbols = rawMax;
+  else if (rawMax !== undefined && rawMax !== null) problems.push(`stsLens.maxSymbols must be a whole number of at least 1; using ${DEFAULT_MAX_SYMBOLS}`);
+
+  return { settings: { rules, domain, domains, debounceMs, maxSymbols }, problems };
 }

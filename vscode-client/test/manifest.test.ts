@@ -39,6 +39,7 @@ describe('package.json contributions', () => {
     expect(Object.keys(props).sort()).toEqual([...serverKeys, 'stsLens.trace.server'].sort());
     for (const [key, p] of Object.entries(props)) expect((p.markdownDescription ?? p.description ?? '').length, key).toBeGreaterThan(40);
     expect(props['stsLens.debounceMs']!.default).toBe(defaultSettings.debounceMs);
+    expect(props['stsLens.maxSymbols']!.default).toBe(defaultSettings.maxSymbols);
     expect(props['stsLens.rules']!.default).toEqual({});
   });
 

@@ -69,9 +69,10 @@ describe('serverSettings', () => {
       domain: ' Example.COM. ',
       domains: { 'web\\policy.mta-sts': 'Other.example.' },
       debounceMs: 75,
+      maxSymbols: 20000,
     });
     expect(m).toEqual({
-      settings: { rules: { 'policy/max-age-too-short': 'off', 'zone/cname-and-other-data': 'warning' }, domain: 'example.com', domains: { 'web/policy.mta-sts': 'other.example' }, debounceMs: 75 },
+      settings: { rules: { 'policy/max-age-too-short': 'off', 'zone/cname-and-other-data': 'warning' }, domain: 'example.com', domains: { 'web/policy.mta-sts': 'other.example' }, debounceMs: 75, maxSymbols: 20000 },
       problems: [],
     });
     // The server reads the mapped value as it is.
@@ -79,18 +80,19 @@ describe('serverSettings', () => {
   });
 
   it('gives the defaults for unset settings (VS Code passes the declared defaults: {}, "", 150)', () => {
-    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 150 }, problems: [] });
-    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 150 }).settings).toEqual(readSettings({}));
+    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 }, problems: [] });
+    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 150, maxSymbols: 5000 }).settings).toEqual(readSettings({}));
   });
 
   it('drops and names unknown codes, bad severities, empty domains and an out-of-range debounce', () => {
-    const m = from({ rules: { 'policy/nope': 'off', 'policy/max-age-too-short': 'fatal' }, domains: { a: '' }, debounceMs: 99999 });
-    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 150 });
+    const m = from({ rules: { 'policy/nope': 'off', 'policy/max-age-too-short': 'fatal' }, domains: { a: '' }, debounceMs: 99999, maxSymbols: 0 });
+    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 });
     expect(m.problems).toEqual([
       'stsLens.rules: `policy/nope` is not a rule code (run `sts-lens rules` for the list)',
       'stsLens.rules: `policy/max-age-too-short` is set to "fatal"; use error, warning, info, hint or off',
       'stsLens.domains: `a` needs a domain name, not ""',
       'stsLens.debounceMs must be between 0 and 5000; using 150',
+      'stsLens.maxSymbols must be a whole number of at least 1; using 5000',
     ]);
   });
 });
