@@ -26,6 +26,7 @@ import {
   zoneSymbols,
   type CompletionEntry,
   type OutlineSymbol,
+  type SemanticTokenType,
   type Span,
   type TextEdit,
 } from '@sts-lens/shared';
@@ -396,31 +397,54 @@ export function startServer(connection: Connection): void {
     return zoneFoldingRanges(a.zone).map((s) => ({ startLine: a.lines.positionAt(s.start).line, endLine: a.lines.positionAt(s.end).line }));
   });
 
-  /** Semantic tokens of the document (or of `range`), encoded as LSP wants: deltas of line and start, length, type. */
-  function semanticTokens(a: Analysis, range?: Span): SemanticTokens {
-    const spans = a.policy ? policySemanticSpans(a.policy) : a.zone ? zoneSemanticSpans(a.zone, range) : [];
-    const starts = a.lines.lineStarts;
+  /** Semantic tokens, encoded as LSP wants (deltas of line and start, length, type), added in file order. */
+  function tokenEncoder(lines: LineIndex) {
+    const starts = lines.lineStarts;
     const data: number[] = [];
     // Spans come in file order: walk the lines along with them instead of searching each one.
     let line = 0;
     let prevLine = 0;
     let prevChar = 0;
-    for (const s of spans) {
-      if (range && (s.end <= range.start || s.start >= range.end)) continue;
-      while (line + 1 < starts.length && starts[line + 1]! <= s.start) line++;
-      const char = s.start - starts[line]!;
-      data.push(line - prevLine, line === prevLine ? char - prevChar : char, s.end - s.start, semanticTokenTypes.indexOf(s.type), 0);
-      prevLine = line;
-      prevChar = char;
-    }
-    return { data };
+    let last = -1;
+    return {
+      add(spans: readonly { start: number; end: number; type: SemanticTokenType }[], range?: Span): void {
+        for (const s of spans) {
+          // A span reaching into the previous slice was added with it.
+          if (s.start <= last || (range && (s.end <= range.start || s.start >= range.end))) continue;
+          last = s.start;
+          while (line + 1 < starts.length && starts[line + 1]! <= s.start) line++;
+          const char = s.start - starts[line]!;
+          data.push(line - prevLine, line === prevLine ? char - prevChar : char, s.end - s.start, semanticTokenTypes.indexOf(s.type), 0);
+          prevLine = line;
+          prevChar = char;
+        }
+      },
+      result: (): SemanticTokens => ({ data }),
+    };
   }
 
-  connection.languages.semanticTokens.on((params, token) => {
+  /** Characters of a large zone whose tokens are computed between two looks at cancellation and newer versions. */
+  const TOKEN_SLICE = 256 * 1024;
+
+  connection.languages.semanticTokens.on(async (params, token) => {
     if (token.isCancellationRequested) return cancelled();
     const r = requireDoc(params);
     if (r instanceof ResponseError) return r;
-    return semanticTokens(r.a);
+    const { a, doc } = r;
+    const encoder = tokenEncoder(a.lines);
+    if (!a.zone) {
+      encoder.add(a.policy ? policySemanticSpans(a.policy) : []);
+      return encoder.result();
+    }
+    for (let from = 0; from < a.text.length || from === 0; from += TOKEN_SLICE) {
+      encoder.add(zoneSemanticSpans(a.zone, { start: from, end: from + TOKEN_SLICE }));
+      if (from + TOKEN_SLICE >= a.text.length) break;
+      // Between slices the connection reads what came in: a cancellation, or a newer version (whose tokens the editor
+      // will ask for; these would be thrown away).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested || documents.get(doc.uri)?.version !== a.version) return cancelled();
+    }
+    return encoder.result();
   });
 
   connection.languages.semanticTokens.onRange((params, token): SemanticTokens | ResponseError<void> => {
@@ -430,7 +454,10 @@ export function startServer(connection: Connection): void {
     const range = (params as { range?: { start?: unknown; end?: unknown } }).range;
     const valid = (p: unknown): p is { line: number; character: number } => typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
     if (!range || !valid(range.start) || !valid(range.end)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'range is missing');
-    return semanticTokens(r.a, { start: r.a.lines.offsetAt(range.start), end: r.a.lines.offsetAt(range.end) });
+    const span = { start: r.a.lines.offsetAt(range.start), end: r.a.lines.offsetAt(range.end) };
+    const encoder = tokenEncoder(r.a.lines);
+    encoder.add(r.a.policy ? policySemanticSpans(r.a.policy) : r.a.zone ? zoneSemanticSpans(r.a.zone, span) : [], span);
+    return encoder.result();
   });
 
   documents.listen(connection);

@@ -1,7 +1,7 @@
 // Typing in a large zone: each edit is re-read around the change (reparseZone), and the diagnostics published for
 // every version must be those of the whole file read from the top.
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, workspace, type Session } from './lsp-client.ts';
 
@@ -70,4 +70,24 @@ describe('edits of a large zone', () => {
     expect(await change(2006, 0, 8, ' ')).toEqual(['zone/cname-and-other-data 2005:0-2005:27']);
     expect(await change(2006, 0, 1, 'host2000')).toEqual([]);
   });
+
+  it('gives the tokens of a large zone in slices equal to one pass, and stops when the request is cancelled', async () => {
+    const path = join(workspace, '..', 'big.example.net.zone');
+    const big = zone(100_000);
+    const bigUri = await s.open(path, 'dns-zone', big);
+    const lines = big.split('\n').length;
+    const full = (await s.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: bigUri } })) as { data: number[] };
+    const whole = (await s.connection.sendRequest('textDocument/semanticTokens/range', { textDocument: { uri: bigUri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } })) as { data: number[] };
+    expect(big.length).toBeGreaterThan(2 * 256 * 1024);
+    // Five numbers a token: owner, class and type of each record.
+    expect(full.data.length).toBeGreaterThan(100_000 * 3 * 5);
+    expect(full.data).toEqual(whole.data);
+    const source = new CancellationTokenSource();
+    const pending = s.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: bigUri } }, source.token);
+    // Cancelled while the server is at work on it (the whole takes a few hundred milliseconds), not before it starts.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    source.cancel();
+    await expect(pending).rejects.toMatchObject({ code: -32800 });
+  });
 });
+

@@ -269,6 +269,42 @@ export function zoneFoldingRanges(zone: Zone): Span[] {
 export function zoneSemanticSpans(zone: Zone, range?: Span): SemanticSpan[] {
   const tk = zone.tokens;
   const text = zone.text;
+  const role = semanticRoles(zone);
+  const from = range ? range.start : 0;
+  const to = range ? range.end : text.length;
+  const out: SemanticSpan[] = [];
+  // Tokens are in file order unless included files or expansions are read (their tokens, past the text, follow their
+  // directive): then every token is looked at, else the range is found by halving.
+  const ordered = zone.sources.length === 1;
+  let t = 0;
+  if (ordered) {
+    let hi = tk.count;
+    while (t < hi) {
+      const mid = (t + hi) >> 1;
+      if (tk.end[mid]! <= from) t = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (; t < tk.count; t++) {
+    const start = tk.start[t]!;
+    const end = tk.end[t]!;
+    if (ordered && start >= to) break;
+    if (end > text.length || end <= from || start >= to) continue;
+    const kind = tk.kind[t]! & 7;
+    const type = kind === TOK_COMMENT ? 'comment' : kind === TOK_QUOTED ? 'string' : ROLE_TYPES[role[t]!];
+    if (!type) continue;
+    if (kind === TOK_QUOTED && spansLines(text, start, end)) continue;
+    out.push({ start, end, type });
+  }
+  return out;
+}
+
+/** What each token is (owner, TTL, class, type, directive), once per parse: a large file is asked for in slices. */
+function semanticRoles(zone: Zone): Uint8Array {
+  const cached = roles.get(zone);
+  if (cached) return cached;
+  const tk = zone.tokens;
+  const text = zone.text;
   const r = zone.records;
   const role = new Uint8Array(tk.count);
   for (const d of zone.directives) if (d.source === 0) role[d.tok] = ROLE_MACRO;
@@ -285,23 +321,11 @@ export function zoneSemanticSpans(zone: Zone, range?: Span): SemanticSpan[] {
     }
     role[typeTok] = ROLE_KEYWORD;
   }
-  const from = range ? range.start : 0;
-  const to = range ? range.end : text.length;
-  const out: SemanticSpan[] = [];
-  for (let t = 0; t < tk.count; t++) {
-    const start = tk.start[t]!;
-    const end = tk.end[t]!;
-    // Tokens of included files and expansions live past the text (and come right after their directive).
-    if (end > text.length || end <= from || start >= to) continue;
-    const kind = tk.kind[t]! & 7;
-    const type = kind === TOK_COMMENT ? 'comment' : kind === TOK_QUOTED ? 'string' : ROLE_TYPES[role[t]!];
-    if (!type) continue;
-    if (kind === TOK_QUOTED && spansLines(text, start, end)) continue;
-    out.push({ start, end, type });
-  }
-  return out;
+  roles.set(zone, role);
+  return role;
 }
 
+const roles = new WeakMap<Zone, Uint8Array>();
 const ROLE_MACRO = 1;
 const ROLE_VARIABLE = 2;
 const ROLE_NUMBER = 3;
