@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { recordsOfType } from '../names.ts';
+import { recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { RR, typeName } from '../rr-types.ts';
 
@@ -17,24 +17,30 @@ export const cnameAndOtherData: Rule<ZoneContext> = {
   check(ctx, report) {
     const { zone } = ctx;
     const { first, next } = ownerIndex(zone);
-    for (const rec of recordsOfType(zone, RR.CNAME)) {
-      const others = new Set<string>();
-      let cnames = 0;
-      let isFirst = false;
-      for (let i = first[rec.ownerId]!; i >= 0; i = next[i]!) {
-        const type = zone.records.type[i]!;
-        if (type === RR.CNAME) {
-          if (cnames++ === 0) isFirst = i === rec.index;
-        } else if (!ALLOWED.has(type)) {
-          others.add(typeName(type));
+    const { type, owner, count } = zone.records;
+    // Column reads only: a record object and the set of other types are made for the few names that break the rule.
+    for (let c = 0; c < count; c++) {
+      if (type[c] !== RR.CNAME) continue;
+      let firstCname = -1;
+      let other = false;
+      for (let i = first[owner[c]!]!; i >= 0; i = next[i]!) {
+        const t = type[i]!;
+        if (t === RR.CNAME) {
+          if (firstCname < 0) firstCname = i;
+        } else if (!ALLOWED.has(t)) {
+          other = true;
         }
       }
+      if (firstCname === c && !other) continue;
+      const rec = recordAt(zone, c);
       const range = { start: rec.start, end: rec.end };
-      if (!isFirst) {
+      if (firstCname !== c) {
         report({ range, message: `\`${rec.owner}\` has more than one CNAME; a name is an alias of one target only, so keep one` });
-      } else if (others.size > 0) {
-        report({ range, message: `\`${rec.owner}\` has a CNAME and also ${[...others].join(', ')} data; resolvers follow the CNAME and ignore the rest: move the other records to the target or replace the CNAME with them` });
+        continue;
       }
+      const others = new Set<string>();
+      for (let i = first[owner[c]!]!; i >= 0; i = next[i]!) if (type[i] !== RR.CNAME && !ALLOWED.has(type[i]!)) others.add(typeName(type[i]!));
+      report({ range, message: `\`${rec.owner}\` has a CNAME and also ${[...others].join(', ')} data; resolvers follow the CNAME and ignore the rest: move the other records to the target or replace the CNAME with them` });
     }
   },
 };

@@ -2,13 +2,14 @@ import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { TOK_WORD } from '../model.ts';
 import { nameLengthProblem } from '../name.ts';
-import { nameLength as lengthOf, nameOf, recordAt } from '../names.ts';
+import { nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
 import { targetName } from '../rdata.ts';
 
-// Which RDATA field of these types is a name: NS, CNAME, PTR, DNAME first; MX second; SRV fourth.
-const TARGET_FIELD: Readonly<Record<number, number>> = { 2: 0, 5: 0, 12: 0, 39: 0, 15: 1, 33: 3 };
+// Which RDATA field of these types is a name (by type code; -1: none): NS, CNAME, PTR, DNAME first; MX second; SRV fourth.
+const TARGET_FIELD = new Int8Array(65536).fill(-1);
+for (const [type, field] of [[2, 0], [5, 0], [12, 0], [39, 0], [15, 1], [33, 3]] as const) TARGET_FIELD[type] = field;
 
 export const nameLength: Rule<ZoneContext> = {
   code: 'zone/name-length',
@@ -33,23 +34,27 @@ export const nameLength: Rule<ZoneContext> = {
     };
     const { first } = ownerIndex(zone);
     const t = zone.names;
+    // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label: its length
+    // with the origin, from the token's span (no name spelled out).
+    const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     for (let o = 0; o < t.count; o++) {
       const i = first[o]!;
-      // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label.
-      if (i < 0 || (t.start[o]! >= 0 && lengthOf(zone, o) <= 63)) continue;
+      if (i < 0) continue;
+      const start = t.start[o]!;
+      if (start >= 0 && t.end[o]! - start + (t.origin[o]! < 0 ? 0 : originLength[t.origin[o]!]!) <= 63) continue;
       const rec = recordAt(zone, i);
       say(nameOf(zone, o), rec.ownerTok, { start: rec.start, end: rec.end });
     }
     const { type, rdata, rdataEnd, origin } = zone.records;
     for (let i = 0; i < zone.records.count; i++) {
-      const field = TARGET_FIELD[type[i]!];
-      if (field === undefined) continue;
+      const field = TARGET_FIELD[type[i]!]!;
+      if (field < 0) continue;
       let tok = nextSignificant(tk.kind, rdata[i]!, rdataEnd[i]!);
       for (let k = 0; k < field && tok < rdataEnd[i]!; k++) tok = nextSignificant(tk.kind, tok + 1, rdataEnd[i]!);
       if (tok >= rdataEnd[i]!) continue;
       // The same shortcut for targets: a plain word that, with its origin, stays within 63 characters.
       const written = tk.end[tok]! - tk.start[tok]!;
-      if (tk.kind[tok] === TOK_WORD && written + 1 + zone.origins[origin[i]!]!.length <= 63) continue;
+      if (tk.kind[tok] === TOK_WORD && written + originLength[origin[i]!]! <= 63) continue;
       const rec = recordAt(zone, i);
       const target = targetName(zone, rec);
       if (target) say(target.name, target.tok, rec);

@@ -21,8 +21,8 @@ export const txtStringTooLong: Rule<ZoneContext> = {
     const types = zone.records.type;
     for (let i = 0; i < zone.records.count; i++) {
       if (types[i] !== 16 && types[i] !== 99) continue;
-      const rec = { source: zone.records.source[i]!, rdata: zone.records.rdata[i]!, rdataEnd: zone.records.rdataEnd[i]! };
-      for (let t = nextSignificant(tk.kind, rec.rdata, rec.rdataEnd); t < rec.rdataEnd; t = nextSignificant(tk.kind, t + 1, rec.rdataEnd)) {
+      const rdataEnd = zone.records.rdataEnd[i]!;
+      for (let t = nextSignificant(tk.kind, zone.records.rdata[i]!, rdataEnd); t < rdataEnd; t = nextSignificant(tk.kind, t + 1, rdataEnd)) {
         // Quick reject: 85 characters are at most 255 octets (3 a character); up to 255 ASCII ones are too.
         const length = tk.end[t]! - tk.start[t]!;
         if (length <= 85 + 2) continue;
@@ -34,7 +34,7 @@ export const txtStringTooLong: Rule<ZoneContext> = {
         const octets = charStringOctets(src.text, s, e);
         if (octets <= LIMIT) continue;
         const edits: TextEdit[] = [];
-        if (rec.source === 0) {
+        if (zone.records.source[i] === 0) {
           const pieces = split(src.text, s, e);
           edits.push({ range: { start: tk.start[t]!, end: tk.end[t]! }, newText: pieces.map((p) => `"${p}"`).join(' ') });
         }
