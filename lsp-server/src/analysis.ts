@@ -40,7 +40,7 @@ export interface Analysis {
   /** The policy's domain (path, then settings); null for other kinds or when unknown. */
   readonly domain: string | null;
   readonly options: LintOptions;
-  /** Whether this version changed the workspace index (its text differs from what the index held). */
+  /** Whether this version changed what other files read of it in the workspace index (MX hosts, `_mta-sts` ids). */
   readonly indexChanged: boolean;
   /** The document's own findings (its rules, no other file), computed on first use. */
   ownDiagnostics(): readonly Diagnostic[];

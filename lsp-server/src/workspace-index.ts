@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { baselineKey, detectKind, parsePolicy, parseZone, policyContent, policyDomainFromPath, zoneMxHosts, zoneStsIds, type DocumentKind, type Zone } from '@sts-lens/shared';
+import { baselineKey, detectKind, editTouches, parsePolicy, parseZone, policyContent, policyDomainFromPath, zoneMxHosts, zoneStsIds, type DocumentKind, type Zone } from '@sts-lens/shared';
 
 export interface IndexedFile {
   readonly uri: string;
@@ -15,9 +15,13 @@ export interface IndexedFile {
   readonly mx: ReadonlyMap<string, readonly string[]>;
   /** Zone files: the `_mta-sts` records with an id, by domain. */
   readonly stsIds: readonly { readonly domain: string; readonly id: string }[];
+  /** The parse the facts were read from (not kept alive by the index). */
+  readonly zone: WeakRef<Zone> | null;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
+/** MX and TXT: the records whose facts (MX hosts, `_mta-sts` ids) other files read. */
+const MAIL_TYPES = [15, 16];
 const MAX_FILES = 2000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -98,13 +102,23 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Index a file's text (`zone`: its parse, when the caller has one); whether anything changed. */
+  /**
+   * Index a file's text (`zone`: its parse, when the caller has one); whether what other files read of it changed. A
+   * zone re-read after an edit that touched no MX and no TXT record keeps the facts of the version before (a keystroke
+   * in a 100k-record zone need not look for MX records again).
+   */
   set(uri: string, path: string, kind: 'policy' | 'zone', text: string, zone?: Zone): boolean {
     const prev = this.files.get(uri);
     if (prev && prev.text === text && prev.kind === kind) return false;
     const z = kind === 'zone' ? (zone ?? parseZone(text, { path })) : null;
-    this.files.set(uri, { uri, path, kind, text, mx: z ? zoneMxHosts(z) : new Map(), stsIds: z ? zoneStsIds(z).map(({ domain, id }) => ({ domain, id })) : [] });
-    return true;
+    const kept = z !== null && prev?.kind === 'zone' && z.edit !== undefined && prev.zone?.deref() === z.edit.previous.deref() && !editTouches(z, MAIL_TYPES);
+    this.files.set(uri, {
+      uri, path, kind, text,
+      mx: kept ? prev.mx : z ? zoneMxHosts(z) : new Map(),
+      stsIds: kept ? prev.stsIds : z ? zoneStsIds(z).map(({ domain, id }) => ({ domain, id })) : [],
+      zone: z ? new WeakRef(z) : null,
+    });
+    return !kept;
   }
 
   delete(uri: string): void {

@@ -19,6 +19,18 @@ describe('workspace index', () => {
   const request = <T>(method: string, params: unknown) => s!.connection.sendRequest(method, params) as Promise<T>;
   const notifyWatched = (path: string, type: number) => s!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type }] });
 
+  /** A session on `dir` with the zone and the policy open, both without findings. */
+  const openClean = async (zonePath: string, policyPath: string) => {
+    s = await startSession({}, undefined, dir);
+    const zoneUri = uriOf(zonePath);
+    const policyUri = uriOf(policyPath);
+    const opened = [s.diagnostics(zoneUri), s.diagnostics(policyUri)];
+    await s.open(zonePath, 'dns-zone');
+    await s.open(policyPath, 'mta-sts');
+    expect(await Promise.all(opened)).toEqual([[], []]);
+    return { zoneUri, policyUri };
+  };
+
   afterEach(async () => {
     await s?.stop();
     s = undefined;
@@ -96,13 +108,7 @@ describe('workspace index', () => {
     const zonePath = join(dir, 'example.org.zone');
     copyFileSync(join(live, 'policy-testing.txt'), policyPath);
     copyFileSync(join(live, 'example.org.zone'), zonePath);
-    s = await startSession({}, undefined, dir);
-    const zoneUri = uriOf(zonePath);
-    const policyUri = uriOf(policyPath);
-    const opened = [s.diagnostics(zoneUri), s.diagnostics(policyUri)];
-    await s.open(zonePath, 'dns-zone');
-    await s.open(policyPath, 'mta-sts');
-    expect(await Promise.all(opened)).toEqual([[], []]);
+    const { zoneUri, policyUri } = await openClean(zonePath, policyPath);
     const policy = fixtureText(policyPath);
     let version = 1;
     const editPolicy = async (text: string) => {
@@ -126,8 +132,38 @@ describe('workspace index', () => {
     const bumped = applyLspEdits(fixtureText(zonePath), actions[0]!.edit!.changes![zoneUri]!);
     expect(bumped.split('\n')[9]).toMatch(/^_mta-sts\tIN\tTXT\t"v=STSv1; id=20\d{12}"$/);
     // The new id is seen with the policy as it is now: nothing left to bump.
-    const after = s.diagnostics(zoneUri, 2);
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: zoneUri, version: 2 }, contentChanges: [{ text: bumped }] });
+    const after = s!.diagnostics(zoneUri, 2);
+    await s!.connection.sendNotification('textDocument/didChange', { textDocument: { uri: zoneUri, version: 2 }, contentChanges: [{ text: bumped }] });
     expect(await after).toEqual([]);
   });
+
+  it('follows an edit of an MX record deep in a large open zone into the policy, and ignores edits of other records', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sts-lens-lsp-'));
+    mkdirSync(join(dir, 'example.org'));
+    const policyPath = join(dir, 'example.org', 'mta-sts.txt');
+    const zonePath = join(dir, 'example.org.zone');
+    copyFileSync(join(live, 'policy-testing.txt'), policyPath);
+    // The MX records after 300 others: an edit there is re-read around it, not from the top.
+    const filler = Array.from({ length: 300 }, (_, i) => `h${i}\tIN\tA\t192.0.2.${i % 250}`).join('\n');
+    const zoneText = `$ORIGIN example.org.\n$TTL 3600\n@\tIN\tSOA\tns1 hostmaster 1 3600 1800 1209600 300\n\tIN\tNS\tns1\nns1\tIN\tA\t192.0.2.1\n${filler}\n@\tIN\tMX\t10 mx1\n@\tIN\tMX\t20 mx2\n`;
+    writeFileSync(zonePath, zoneText);
+    const { zoneUri, policyUri } = await openClean(zonePath, policyPath);
+    let version = 1;
+    const editZone = async (line: number, from: number, to: number, text: string) => {
+      const zone = s!.diagnostics(zoneUri, ++version);
+      await s!.connection.sendNotification('textDocument/didChange', { textDocument: { uri: zoneUri, version }, contentChanges: [{ range: { start: pos(line, from), end: pos(line, to) }, text }] });
+      return zone;
+    };
+    // mx2 → mx3: the zone's MX is not covered (a warning in testing) and the policy's `mx2` pattern matches no MX.
+    const policyAfter = s!.diagnostics(policyUri, 1);
+    expect(summary(await editZone(306, 11, 14, 'mx3'))).toEqual([['workspace/mx-not-covered', 2, 306, 11, 306, 14]]);
+    expect((await policyAfter).map((d) => [d.code, d.range.start.line])).toEqual([['workspace/mx-pattern-unused', 3]]);
+    // An A record edited: nothing changes, the zone's findings stay.
+    expect(summary(await editZone(200, 20, 21, '7'))).toEqual([['workspace/mx-not-covered', 2, 306, 11, 306, 14]]);
+    // And back: all clear on both sides.
+    const policyClear = s!.diagnostics(policyUri, 1);
+    expect(await editZone(306, 11, 14, 'mx2')).toEqual([]);
+    expect(await policyClear).toEqual([]);
+  });
 });
+

@@ -16,6 +16,7 @@ export * from './tlsrpt-txt/parse.ts';
 export * from './workspace/domain-from-path.ts';
 export * from './zone/model.ts';
 export { parseZone, type ZoneParseOptions } from './zone/parse.ts';
+export { editTouches, reparseZone, type ReparseStats } from './zone/reparse.ts';
 export { unparseZone } from './zone/unparse.ts';
 export { lintZone, lintZoneText, parseZoneFor } from './zone/lint-zone.ts';
 export { canonicalRdata } from './zone/rdata.ts';

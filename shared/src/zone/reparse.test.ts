@@ -8,7 +8,7 @@ import type { Zone } from './model.ts';
 import { nameId, nameOf, recordAt } from './names.ts';
 import { parseZone } from './parse.ts';
 import { commonEnds } from '../text/common-ends.ts';
-import { reparseZone, type ReparseStats } from './reparse.ts';
+import { editTouches, reparseZone, type ReparseStats } from './reparse.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/zone');
 
@@ -187,6 +187,24 @@ describe('reparseZone', () => {
     const early = plain.text.replace('$TTL 300', '$TTL 301');
     reparseZone(plain, early, {}, stats);
     expect(stats.fromTop).toBe(true);
+  });
+});
+
+describe('editTouches', () => {
+  it('says whether the records read anew or the ones they replaced hold one of the types', () => {
+    const text = `$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 h 1 2 3 4 5\n${Array.from({ length: 100 }, (_, i) => `h${i} A 192.0.2.${i}`).join('\n')}\n@ MX 10 mx1\n`;
+    const zone = parseZone(text);
+    const a = reparseZone(zone, text.replace('h50 A 192.0.2.50', 'h50 A 192.0.2.51'));
+    expect(a.edit).toBeDefined();
+    expect(editTouches(a, [15, 16])).toBe(false);
+    expect(editTouches(a, [1])).toBe(true);
+    // The MX record replaced by a TXT record: touched through the old records, and the new.
+    const b = reparseZone(zone, text.replace('@ MX 10 mx1', '@ TXT "x"'));
+    expect(editTouches(b, [15])).toBe(true);
+    expect(editTouches(b, [16])).toBe(true);
+    expect(editTouches(b, [28])).toBe(false);
+    // A parse from the top: nothing known, so touched.
+    expect(editTouches(zone, [15])).toBe(true);
   });
 });
 

@@ -306,3 +306,17 @@ function lowerBound(a: Int32Array, n: number, x: number): number {
   }
   return lo;
 }
+
+/**
+ * Whether the edit that made `zone` (a re-parse) may have added, removed or changed a record of one of `types`: true
+ * unless both the records read anew and the ones they replaced hold none (true as well when it is unknown).
+ */
+export function editTouches(zone: Zone, types: readonly number[]): boolean {
+  const edit = zone.edit;
+  const previous = edit?.previous.deref();
+  if (!edit || !previous) return true;
+  for (let i = edit.start; i < edit.end; i++) if (types.includes(zone.records.type[i]!)) return true;
+  for (let i = edit.start; i < edit.previousEnd; i++) if (types.includes(previous.records.type[i]!)) return true;
+  return false;
+}
+
