@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCoreRunner, coreImport } from './core-runner.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'cli/dist/sts-lens.js');
@@ -86,9 +87,8 @@ function median(xs) {
  * editor or a long-running service sees; the CLI figures above include a one-shot process's start-up and compile).
  */
 async function inProcess(dir) {
-  const entry = join(dir, 'runner.ts');
-  writeFileSync(entry, `import { readFileSync } from 'node:fs';
-import { lintText } from ${JSON.stringify(join(root, 'shared/src/index.ts'))};
+  const runner = await buildCoreRunner(dir, `import { readFileSync } from 'node:fs';
+${coreImport(['lintText'])}
 for (const path of process.argv.slice(2)) {
   const text = readFileSync(path, 'utf8');
   for (let i = 0; i < 3; i++) lintText(text, 'policy', { path });
@@ -102,10 +102,8 @@ for (const path of process.argv.slice(2)) {
   console.log(JSON.stringify({ path, bytes: Buffer.byteLength(text), ms: times[2] }));
 }
 `);
-  const { build } = await import(join(root, 'node_modules/vite/dist/node/index.js'));
-  await build({ root: dir, logLevel: 'warn', configFile: false, build: { ssr: entry, outDir: join(dir, 'dist'), target: 'node20', minify: false, rolldownOptions: { output: { format: 'es', entryFileNames: 'runner.mjs' } } }, ssr: { noExternal: true, target: 'node' } });
   const files = ['policy-1-MB', 'policy-20-MB'].map((d) => join(dir, d, 'mta-sts.txt')).filter((f) => existsSync(f));
-  const out = spawnSync(process.execPath, [join(dir, 'dist/runner.mjs'), ...files], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [runner, ...files], { encoding: 'utf8' });
   for (const line of out.stdout.trim().split('\n').filter(Boolean)) {
     const r = JSON.parse(line);
     console.log(`core in-process, warm (lintText, median of 5 after 3 runs): ${(r.bytes / MB).toFixed(2)} MB in ${r.ms.toFixed(0)} ms = ${(r.bytes / MB / (r.ms / 1000)).toFixed(1)} MB/s`);

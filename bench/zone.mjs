@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildCoreRunner, coreImport } from './core-runner.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -122,18 +123,15 @@ function has(cmd) {
 async function stsLensCommand(dir) {
   const cli = join(root, 'cli/dist/sts-lens.js');
   if (existsSync(cli) && !args.includes('--core')) return { label: 'sts-lens lint', argv: (f) => [cli, 'lint', '--kind', 'zone', '--format', 'json', f] };
-  const entry = join(dir, 'runner.ts');
-  writeFileSync(entry, `import { readFileSync } from 'node:fs';
-import { lintBytes, LineIndex } from ${JSON.stringify(join(root, 'shared/src/index.ts'))};
+  const runner = await buildCoreRunner(dir, `import { readFileSync } from 'node:fs';
+${coreImport(['lintBytes', 'LineIndex'])}
 const path = process.argv[2]!;
 const { text, diagnostics } = lintBytes(readFileSync(path), 'zone', { path, origin: ${JSON.stringify(ORIGIN)} });
 const lines = new LineIndex(text);
 const json = diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.range.start), end: lines.positionAt(d.range.end) }, fixes: d.fixes }));
 process.stdout.write(JSON.stringify({ files: [{ path, kind: 'zone', diagnostics: json }] }) + '\\n');
 `);
-  const { build } = await import(join(root, 'node_modules/vite/dist/node/index.js'));
-  await build({ root: dir, logLevel: 'warn', configFile: false, build: { ssr: entry, outDir: join(dir, 'dist'), target: 'node20', minify: false, rolldownOptions: { output: { format: 'es', entryFileNames: 'runner.mjs' } } }, ssr: { noExternal: true, target: 'node' } });
-  return { label: 'core runner', argv: (f) => [join(dir, 'dist/runner.mjs'), f] };
+  return { label: 'core runner', argv: (f) => [runner, f] };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sts-lens-zone-bench-'));

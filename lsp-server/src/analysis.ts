@@ -1,6 +1,7 @@
 // One analysis per (uri, version): the document's kind, its one parse, its line index and its diagnostics. Every
 // feature of that version reads this; a new version replaces it.
 import {
+  commonEnds,
   crossFileDiagnostics,
   compareDiagnostics,
   detectKind,
@@ -82,13 +83,16 @@ export function analyse(uri: string, version: number, languageId: string, text: 
     ...(domain ? { domain, mxHosts: index.mxHostsOf(domain) } : {}),
   };
   const policy = kind === 'policy' ? parsePolicy(text) : null;
-  const earlier = previous?.zone && previous.path === path && previous.options.origin === options.origin ? previous.zone : null;
-  const zone = kind === 'zone' ? parseZoneFor(text, options, earlier) : null;
+  // An earlier version of the same document: where the two texts agree is found once, for the parse and the lines.
+  const same = previous && previous.uri === uri ? previous : null;
+  const ends = same ? commonEnds(same.text, text) : undefined;
+  const earlier = same?.zone && same.path === path && same.options.origin === options.origin ? same.zone : null;
+  const zone = kind === 'zone' ? parseZoneFor(text, options, earlier, ends) : null;
   const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
   const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
   if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
   // An earlier version's line index is edited rather than rebuilt (a 100k-line zone, one keystroke).
-  const lines = previous && previous.uri === uri ? LineIndex.edited(previous.lines, text) : new LineIndex(text);
+  const lines = same ? LineIndex.edited(same.lines, text, ends) : new LineIndex(text);
   return withDiagnostics({ uri, version, path, kind, text, lines, policy, zone, report, domain, options, indexChanged }, null, settings, index);
 }
 

@@ -99,9 +99,9 @@ export function startServer(connection: Connection): void {
   const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 
   function positionOffset(a: Analysis, params: unknown): number | ResponseError<void> {
-    const pos = (params as { position?: { line?: unknown; character?: unknown } }).position;
-    if (!pos || typeof pos.line !== 'number' || typeof pos.character !== 'number') return new ResponseError(ErrorCodes.InvalidParams, 'position is missing');
-    return a.lines.offsetAt({ line: pos.line, character: pos.character });
+    const pos = (params as { position?: unknown }).position;
+    if (!isPosition(pos)) return new ResponseError(ErrorCodes.InvalidParams, 'position is missing');
+    return a.lines.offsetAt(pos);
   }
 
   function publish(doc: TextDocument): void {
@@ -452,8 +452,7 @@ export function startServer(connection: Connection): void {
     const r = requireDoc(params);
     if (r instanceof ResponseError) return r;
     const range = (params as { range?: { start?: unknown; end?: unknown } }).range;
-    const valid = (p: unknown): p is { line: number; character: number } => typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
-    if (!range || !valid(range.start) || !valid(range.end)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'range is missing');
+    if (!range || !isPosition(range.start) || !isPosition(range.end)) return new ResponseError<void>(ErrorCodes.InvalidParams, 'range is missing');
     const span = { start: r.a.lines.offsetAt(range.start), end: r.a.lines.offsetAt(range.end) };
     const encoder = tokenEncoder(r.a.lines);
     encoder.add(r.a.policy ? policySemanticSpans(r.a.policy) : r.a.zone ? zoneSemanticSpans(r.a.zone, span) : [], span);
@@ -462,6 +461,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A well-formed LSP position in a request's params. */
+function isPosition(p: unknown): p is { line: number; character: number } {
+  return typeof p === 'object' && p !== null && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
 }
 
 const completionKinds: Readonly<Record<CompletionEntry['kind'], CompletionItemKind>> = {

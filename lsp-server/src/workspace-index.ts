@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { baselineKey, detectKind, editTouches, parsePolicy, parseZone, policyContent, policyDomainFromPath, zoneMxHosts, zoneStsIds, type DocumentKind, type Zone } from '@sts-lens/shared';
+import { baselineKey, detectKind, editTouches, parsePolicy, parseZone, policyContent, policyDomainFromPath, typeCode, zoneMxHosts, zoneStsIds, type DocumentKind, type Zone } from '@sts-lens/shared';
 
 export interface IndexedFile {
   readonly uri: string;
@@ -21,7 +21,7 @@ export interface IndexedFile {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
 /** MX and TXT: the records whose facts (MX hosts, `_mta-sts` ids) other files read. */
-const MAIL_TYPES = [15, 16];
+const MAIL_TYPES = [typeCode('MX'), typeCode('TXT')];
 const MAX_FILES = 2000;
 const MAX_BYTES = 64 * 1024 * 1024;
 

@@ -2,8 +2,10 @@
 // after round, and the hostile inputs too big or too binary to keep as files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, TextEdit } from '../src/diagnostic.ts';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, Severity, TextEdit } from '../src/diagnostic.ts';
 import type { LintOptions } from '../src/lint-options.ts';
+import type { RuleMeta } from '../src/rule.ts';
 import { decodeUtf8 } from '../src/text/decode.ts';
 import { applyEdits } from '../src/text/edits.ts';
 
@@ -80,3 +82,73 @@ export function badInputs(version: string, field: string): [string, string][] {
 export function compact(text: string): string {
   return text.length > 200 ? `<${text.length}:${text.slice(-20)}` : text;
 }
+
+/** One diagnostic of a fixture table: rule name (without the kind), severity, range, the text after its chosen fix. */
+export type Expected = readonly [name: string, severity: Severity, start: number, end: number, fixed: string | null];
+/** Every diagnostic of each invalid fixture. */
+export type FixtureCases = readonly (readonly [fixture: string, expected: readonly Expected[]])[];
+
+/**
+ * The tests every TXT-record rule set shares: the fixture table (exact codes, ranges and fixed texts), that it covers
+ * every fixture and rule, valid fixtures clean, fixes converging to no error, message style, and hostile inputs.
+ */
+export function describeRuleFixtures(kind: 'sts-txt' | 'tlsrpt-txt', rules: readonly RuleMeta[], harness: RuleFixtures, cases: FixtureCases, bad: { version: string; field: string }): void {
+  const { lint, fixture, fixtureNames, fixAll } = harness;
+  describe(`${kind} rules on fixtures`, () => {
+    it.each(cases)('%s', (name, expected) => {
+      const text = fixture('invalid', name);
+      const got = lint(text)
+        .sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code))
+        .map((d) => {
+          const fix = chosenFix(d);
+          return [d.code.slice(`${kind}/`.length), d.severity, d.range.start, d.range.end, fix ? compact(applyEdits(text, fix.edits)) : null];
+        });
+      expect(got).toEqual(expected);
+    });
+
+    it('covers every invalid fixture and every rule', () => {
+      expect(cases.map(([name]) => name).sort()).toEqual(fixtureNames('invalid'));
+      const seen = new Set(cases.flatMap(([, expected]) => expected.map(([rule]) => `${kind}/${rule}`)));
+      for (const rule of rules) expect(seen, rule.code).toContain(rule.code);
+    });
+
+    it('reports nothing but unknown-field hints on valid fixtures', () => {
+      for (const name of fixtureNames('valid')) {
+        const diagnostics = lint(fixture('valid', name));
+        expect(diagnostics.filter((d) => d.code !== `${kind}/unknown-field` || d.severity !== 'hint'), name).toEqual([]);
+        if (!name.startsWith('extension')) expect(diagnostics, name).toEqual([]);
+      }
+    });
+
+    it('leaves no errors once every fix is applied, round after round', () => {
+      for (const name of fixtureNames('invalid')) {
+        const fixed = fixAll(fixture('invalid', name));
+        expect(lint(fixed).filter((d) => d.severity === 'error'), `${name} → ${JSON.stringify(fixed)}`).toEqual([]);
+      }
+    });
+
+    it('writes messages that name the problem and the way out', () => {
+      for (const name of fixtureNames('invalid')) {
+        for (const d of lint(fixture('invalid', name))) {
+          expect(d.message, d.code).toMatch(/^[a-z`]/);
+          expect(d.message.length, d.code).toBeLessThan(400);
+          for (const fix of d.fixes) expect(fix.title, d.code).toMatch(/^[A-Z]/);
+        }
+      }
+    });
+  });
+
+  describe(`${kind} rules on bad input`, () => {
+    it.each(badInputs(bad.version, bad.field))('%s: no throw, fast', (_name, text) => {
+      const started = performance.now();
+      const diagnostics = lint(text);
+      expect(performance.now() - started).toBeLessThan(2000);
+      for (const d of diagnostics) {
+        expect(d.range.start).toBeGreaterThanOrEqual(0);
+        expect(d.range.end).toBeLessThanOrEqual(text.length);
+        expect(d.range.start).toBeLessThanOrEqual(d.range.end);
+      }
+    });
+  });
+}
+

@@ -9,7 +9,8 @@ import { formatText } from '../format/text.ts';
 import { loadConfig, type LintConfig } from '../lint/config.ts';
 import { fixText, type FixOutcome } from '../lint/fix.ts';
 import { withCrossFileFindings } from '../lint/cross-file.ts';
-import { collectSources, describeFsError, KNOWN_NAMES } from '../lint/inputs.ts';
+import { collectSources, KNOWN_NAMES } from '../lint/inputs.ts';
+import { describeFsError } from '../walk.ts';
 import { isLintKind, lintKinds, optionsFor, type DocumentPlace, type LintKind, type RunSettings } from '../lint/kinds.ts';
 import { plural, totals, type LintedFile, type LintReport } from '../lint/result.ts';
 

@@ -1,3 +1,5 @@
+import { plainPaint, type TextPaint } from '@sts-lens/shared';
+
 /** Colour only for a terminal, unless FORCE_COLOR or NO_COLOR (https://no-color.org) say otherwise. */
 export function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
   const force = env.FORCE_COLOR;
@@ -7,21 +9,14 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
   return isTTY && env.TERM !== 'dumb';
 }
 
-export interface Palette {
-  readonly bold: (s: string) => string;
-  readonly dim: (s: string) => string;
-  readonly red: (s: string) => string;
-  readonly yellow: (s: string) => string;
-  readonly blue: (s: string) => string;
-  readonly green: (s: string) => string;
-}
+/** The core's text styles (`TextPaint`): every CLI formatter paints with one. */
+export type Palette = TextPaint;
 
 const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-const plain = (s: string) => s;
 
 /** ANSI styles, or identity functions when colour is off. */
 export function palette(enabled: boolean): Palette {
   return enabled
     ? { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), yellow: sgr(33, 39), blue: sgr(34, 39), green: sgr(32, 39) }
-    : { bold: plain, dim: plain, red: plain, yellow: plain, blue: plain, green: plain };
+    : plainPaint;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ruleCatalog, type Severity, type SeverityOverrides } from '@sts-lens/shared';
-import { describeFsError } from './inputs.ts';
+import { describeFsError } from '../walk.ts';
 
 /** The `--config` file: per-rule severities and the policy domain. */
 export interface LintConfig {

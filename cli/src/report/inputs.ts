@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { decodeUtf8 } from '@sts-lens/shared';
 import type { Io } from '../command.ts';
-import { describeFsError } from '../lint/inputs.ts';
+import { describeFsError, walkFiles } from '../walk.ts';
 import { gunzipCapped, isGzip, MAX_REPORT_BYTES, mib } from './gzip.ts';
 import { looksLikeMail, reportAttachments } from './mime.ts';
 
@@ -45,7 +45,9 @@ export async function* reportTexts(args: readonly string[], io: Io, problem: (me
     try {
       if ((await stat(absPath)).isDirectory()) {
         files = [];
-        await walk(arg, absPath, files, problem);
+        await walkFiles(arg, absPath, (f) => {
+          if (REPORT_FILE.test(f.name)) files.push({ path: f.path, absPath: f.absPath });
+        }, problem);
         if (files.length === 0) problem(`${arg}: no report files found (known names: ${REPORT_NAMES})`);
       } else {
         files = [{ path: arg, absPath }];
@@ -115,24 +117,4 @@ function gunzippedText(path: string, bytes: Uint8Array, problem: (message: strin
     return null;
   }
   return decodeUtf8(out.bytes).text;
-}
-
-async function walk(dir: string, absDir: string, out: { path: string; absPath: string }[], problem: (message: string) => void): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(absDir, { withFileTypes: true });
-  } catch (e) {
-    problem(`${dir}: ${describeFsError(e)}`);
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    const absPath = join(absDir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(path, absPath, out, problem);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && REPORT_FILE.test(entry.name)) {
-      out.push({ path, absPath });
-    }
-  }
 }

@@ -7,8 +7,8 @@ import { freshId } from '../text/fresh-id.ts';
 import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import { embeddedValue } from '../zone/embedded.ts';
 import { STS_PREFIX, TLSRPT_PREFIX } from '../zone/mail-records.ts';
-import { ENTRY_BLANK, TOK_COMMENT, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from '../zone/model.ts';
-import { recordAt, recordEnd } from '../zone/names.ts';
+import { ENTRY_BLANK, TOK_COMMENT, TOK_QUOTED, type Zone, type ZoneRecord } from '../zone/model.ts';
+import { fieldTok, recordAt, recordEnd } from '../zone/names.ts';
 import { targetName } from '../zone/rdata.ts';
 import { RR, typeName } from '../zone/rr-types.ts';
 import { tokenRaw } from '../zone/source-text.ts';
@@ -303,23 +303,17 @@ export function zoneSemanticSpans(zone: Zone, range?: Span): SemanticSpan[] {
 function semanticRoles(zone: Zone): Uint8Array {
   const cached = roles.get(zone);
   if (cached) return cached;
-  const tk = zone.tokens;
-  const text = zone.text;
   const r = zone.records;
-  const role = new Uint8Array(tk.count);
+  const role = new Uint8Array(zone.tokens.count);
   for (const d of zone.directives) if (d.source === 0) role[d.tok] = ROLE_MACRO;
   for (let i = 0; i < r.count; i++) {
     if (r.source[i] !== 0) continue;
-    const first = r.firstTok[i]!;
-    if (r.hasOwner[i] === 1) role[first] = ROLE_VARIABLE;
-    const typeTok = r.typeTok[i]!;
-    // Between the owner and the type: TTL (starts with a digit) and class.
-    for (let t = first + r.hasOwner[i]!; t < typeTok; t++) {
-      if ((tk.kind[t]! & 7) !== TOK_WORD) continue;
-      const c = text.charCodeAt(tk.start[t]!);
-      role[t] = c >= 48 && c <= 57 ? ROLE_NUMBER : ROLE_KEYWORD;
-    }
-    role[typeTok] = ROLE_KEYWORD;
+    if (r.hasOwner[i] === 1) role[r.firstTok[i]!] = ROLE_VARIABLE;
+    const ttlTok = fieldTok(zone, i, true);
+    const clsTok = fieldTok(zone, i, false);
+    if (ttlTok >= 0) role[ttlTok] = ROLE_NUMBER;
+    if (clsTok >= 0) role[clsTok] = ROLE_KEYWORD;
+    role[r.typeTok[i]!] = ROLE_KEYWORD;
   }
   roles.set(zone, role);
   return role;

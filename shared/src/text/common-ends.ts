@@ -1,8 +1,14 @@
+/** How two texts agree: the length of their common beginning and of their common end (not overlapping). */
+export interface CommonEnds {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
 /**
  * Lengths of the common prefix and suffix of two texts (not overlapping), compared a block at a time: a slice of a
  * flat string is a view, and comparing two is a memory compare.
  */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+export function commonEnds(a: string, b: string): CommonEnds {
   const max = Math.min(a.length, b.length);
   let prefix = 0;
   for (let step = 4096; step > 0;) {

@@ -1,5 +1,6 @@
 import type { TextEdit } from '../diagnostic.ts';
 import { commonEnds } from './common-ends.ts';
+import { LineIndex } from './line-index.ts';
 
 /** Apply non-overlapping edits to `text`. Edits that overlap an earlier one (by start) are skipped. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -51,13 +52,12 @@ function middleEdit(oldText: string, newText: string, prefix: number, suffix: nu
   return { range: { start: prefix, end: oldText.length - suffix }, newText: newText.slice(prefix, newText.length - suffix) };
 }
 
-/** Offsets where each line starts (LF, CRLF or lone CR ends a line), then the text's length. */
-function lineSpans(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
-  }
-  if (out[out.length - 1] !== text.length) out.push(text.length);
+/** Where each line starts (as `LineIndex` reads line breaks), then the text's length: line `i` is `[b[i], b[i + 1])`. */
+function lineSpans(text: string): ArrayLike<number> {
+  const starts = new LineIndex(text).lineStarts;
+  if (starts[starts.length - 1] === text.length) return starts;
+  const out = new Int32Array(starts.length + 1);
+  out.set(starts);
+  out[starts.length] = text.length;
   return out;
 }

@@ -1,4 +1,4 @@
-import { commonEnds } from './common-ends.ts';
+import { commonEnds, type CommonEnds } from './common-ends.ts';
 
 /** A 0-based line and UTF-16 character, as LSP and the JSON contract count them. */
 export interface Position {
@@ -18,13 +18,14 @@ export class LineIndex {
 
   /**
    * The index of `text`, an edited version of `previous.text` (an editor's next version): the line starts before the
-   * edit are kept, those after it moved, and only the edited characters are searched for line breaks.
+   * edit are kept, those after it moved, and only the edited characters are searched for line breaks. `ends`: the
+   * texts' common ends, when the caller has them already.
    */
-  static edited(previous: LineIndex, text: string): LineIndex {
+  static edited(previous: LineIndex, text: string, ends?: CommonEnds): LineIndex {
     const next = new LineIndex(text);
     const old = previous.starts;
     if (old === null) return next;
-    const { prefix, suffix } = commonEnds(previous.text, text);
+    const { prefix, suffix } = ends ?? commonEnds(previous.text, text);
     const oldEditEnd = previous.text.length - suffix;
     const newEditEnd = text.length - suffix;
     const delta = text.length - previous.text.length;

@@ -12,6 +12,7 @@ import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX } from './mai
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
 import { reparseZone } from './reparse.ts';
+import type { CommonEnds } from '../text/common-ends.ts';
 import { zoneRules } from './rules/index.ts';
 import { sourceAt } from './source-text.ts';
 
@@ -23,9 +24,10 @@ let last: { text: string; origin: string | undefined; path: string | undefined; 
 
 /**
  * Parse zone text with the lint options' origin, path and include reader (the last parse is reused). `previous`, a
- * parse of an earlier version of the same file with the same options, is re-read only around the edit (an editor).
+ * parse of an earlier version of the same file with the same options, is re-read only around the edit (an editor);
+ * `ends`, the common ends of its text and this one, when the caller has them.
  */
-export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null): Zone {
+export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null, ends?: CommonEnds): Zone {
   // With an earlier parse given the text is a new version: comparing megabytes with the last one would only cost.
   if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude) return last.zone;
   const parseOptions = {
@@ -33,7 +35,7 @@ export function parseZoneFor(text: string, options: LintOptions, previous?: Zone
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
   };
-  const zone = previous ? reparseZone(previous, text, parseOptions) : parseZone(text, parseOptions);
+  const zone = previous ? reparseZone(previous, text, parseOptions, ends ? { ends } : {}) : parseZone(text, parseOptions);
   last = { text, origin: options.origin, path: options.path, reader: options.readInclude, zone };
   return zone;
 }

@@ -109,28 +109,27 @@ class RecordView implements ZoneRecord {
   get ownerId(): number { return this.r.owner[this.index]!; }
   get ownerTok(): number { return this.r.hasOwner[this.index] === 1 ? this.r.firstTok[this.index]! : -1; }
   get ttl(): number { return this.r.ttl[this.index]!; }
-  get ttlTok(): number { return this.fieldTok(true); }
+  get ttlTok(): number { return fieldTok(this.zone, this.index, true); }
   get cls(): number { return this.r.cls[this.index]!; }
-  get clsTok(): number { return this.fieldTok(false); }
+  get clsTok(): number { return fieldTok(this.zone, this.index, false); }
   get type(): number { return this.r.type[this.index]!; }
   get typeTok(): number { return this.r.typeTok[this.index]!; }
   get rdata(): number { return this.r.rdata[this.index]!; }
   get rdataEnd(): number { return this.r.rdataEnd[this.index]!; }
   get origin(): string { return this.zone.origins[this.r.origin[this.index]!]!; }
+}
 
-  /** The TTL (a number) or class token between the owner and the type, or -1. */
-  private fieldTok(ttl: boolean): number {
-    const tk = this.zone.tokens;
-    const i = this.index;
-    const typeTok = this.r.typeTok[i]!;
-    let t = this.r.firstTok[i]! + this.r.hasOwner[i]!;
-    for (; t < typeTok; t++) {
-      if ((tk.kind[t]! & 7) !== 0) continue;
-      const c = zoneSlice(this.zone, tk.start[t]!, tk.start[t]! + 1).charCodeAt(0);
-      if ((c >= 48 && c <= 57) === ttl) return t;
-    }
-    return -1;
+/** The TTL (`ttl`: a token starting with a digit) or the class token of record `i`, between its owner and type; -1. */
+export function fieldTok(zone: Zone, i: number, ttl: boolean): number {
+  const tk = zone.tokens;
+  const r = zone.records;
+  const typeTok = r.typeTok[i]!;
+  for (let t = r.firstTok[i]! + r.hasOwner[i]!; t < typeTok; t++) {
+    if ((tk.kind[t]! & 7) !== 0) continue;
+    const c = zoneSlice(zone, tk.start[t]!, tk.start[t]! + 1).charCodeAt(0);
+    if ((c >= 48 && c <= 57) === ttl) return t;
   }
+  return -1;
 }
 
 /** End of record `i`: the end of its last token that is not a comment. */

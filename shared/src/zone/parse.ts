@@ -148,15 +148,17 @@ function addSource(st: State, kind: ZoneSource['kind'], path: string | null, tex
   return st.sources.length - 1;
 }
 
-function growTokens(st: State): void {
-  const cap = st.tk.length * 2;
+/** Room for at least `min` tokens (twice the room by default). */
+export function growTokens(st: State, min = 0): void {
+  const cap = Math.max(st.tk.length * 2, min);
   const tk = new Uint8Array(cap); tk.set(st.tk); st.tk = tk;
   const ts = new Int32Array(cap); ts.set(st.ts); st.ts = ts;
   const te = new Int32Array(cap); te.set(st.te); st.te = te;
 }
 
-function growEntries(st: State): void {
-  const cap = st.ek.length * 2;
+/** Room for at least `min` entries (twice the room by default). */
+export function growEntries(st: State, min = 0): void {
+  const cap = Math.max(st.ek.length * 2, min);
   const ek = new Uint8Array(cap); ek.set(st.ek); st.ek = ek;
   const es = new Int32Array(cap); es.set(st.es); st.es = es;
   const ee = new Int32Array(cap); ee.set(st.ee); st.ee = ee;
@@ -317,7 +319,8 @@ export function newCheckpoints(cap: number): MutableCheckpoints {
   };
 }
 
-function growCheckpoints(c: ZoneCheckpoints, cap: number): MutableCheckpoints {
+/** The first `c.count` snapshots in arrays of `cap`. */
+export function growCheckpoints(c: ZoneCheckpoints, cap: number): MutableCheckpoints {
   const g = newCheckpoints(cap);
   g.count = c.count;
   g.entry.set(c.entry.subarray(0, c.count)); g.originId.set(c.originId.subarray(0, c.count)); g.defaultTtl.set(c.defaultTtl.subarray(0, c.count));
@@ -599,8 +602,9 @@ export function newRecords(cap: number): MutableRecords {
   };
 }
 
-function growRecords(r: MutableRecords): MutableRecords {
-  const g = newRecords(r.type.length * 2);
+/** The records with room for at least `min` (twice the room by default). */
+export function growRecords(r: MutableRecords, min = 0): MutableRecords {
+  const g = newRecords(Math.max(r.type.length * 2, min));
   g.count = r.count;
   g.source.set(r.source); g.firstTok.set(r.firstTok); g.hasOwner.set(r.hasOwner); g.owner.set(r.owner); g.ttl.set(r.ttl);
   g.cls.set(r.cls); g.type.set(r.type); g.typeTok.set(r.typeTok); g.rdata.set(r.rdata); g.rdataEnd.set(r.rdataEnd);

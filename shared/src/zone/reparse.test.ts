@@ -117,7 +117,7 @@ describe('reparseZone', () => {
       }
       const next = randomEdit(text, rnd);
       const stats: ReparseStats = { fromTop: false, reread: 0 };
-      const re = reparseZone(zone, next, options, stats);
+      const re = reparseZone(zone, next, options, { stats });
       const full = parseZone(next, options);
       expect(firstDifference(re, full), `edit ${n}`).toBe(null);
       // The findings too: per-record ones are carried over from the earlier parse (linted in the previous round).
@@ -154,7 +154,7 @@ describe('reparseZone', () => {
     const at = text.indexOf('host13000 ');
     const next = `${text.slice(0, at)}H${text.slice(at + 1)}`;
     const stats: ReparseStats = { fromTop: true, reread: 0 };
-    const re = reparseZone(zone, next, { origin: 'example.com' }, stats);
+    const re = reparseZone(zone, next, { origin: 'example.com' }, { stats });
     expect(stats.fromTop).toBe(false);
     expect(stats.reread).toBeGreaterThan(0);
     expect(stats.reread).toBeLessThan(4096);
@@ -170,7 +170,7 @@ describe('reparseZone', () => {
     // Renaming the owner every later record inherits: no snapshot after it has the same context.
     const next = text.replace('\na A', '\nb A');
     const stats: ReparseStats = { fromTop: true, reread: 0 };
-    const re = reparseZone(zone, next, {}, stats);
+    const re = reparseZone(zone, next, {}, { stats });
     expect(stats.fromTop).toBe(false);
     // From the snapshot before entry 32 (`o29`, entries 0-2 being `$ORIGIN`, `$TTL` and `ns`) to the end.
     expect(stats.reread).toBe(next.length - next.indexOf('o29 '));
@@ -183,11 +183,11 @@ describe('reparseZone', () => {
     const zone = parseZone(text, { readInclude, path: '/z/example.com.zone' });
     const stats: ReparseStats = { fromTop: false, reread: 0 };
     const next = text.replace('h90 ', 'H90 ');
-    expect(firstDifference(reparseZone(zone, next, { readInclude, path: '/z/example.com.zone' }, stats), parseZone(next, { readInclude, path: '/z/example.com.zone' }))).toBe(null);
+    expect(firstDifference(reparseZone(zone, next, { readInclude, path: '/z/example.com.zone' }, { stats }), parseZone(next, { readInclude, path: '/z/example.com.zone' }))).toBe(null);
     expect(stats.fromTop).toBe(true);
     const plain = parseZone(text.replace('$INCLUDE other.zone\n', ''));
     const early = plain.text.replace('$TTL 300', '$TTL 301');
-    reparseZone(plain, early, {}, stats);
+    reparseZone(plain, early, {}, { stats });
     expect(stats.fromTop).toBe(true);
   });
 });

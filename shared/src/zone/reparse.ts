@@ -1,7 +1,7 @@
 import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
-import { commonEnds } from '../text/common-ends.ts';
+import { commonEnds, type CommonEnds } from '../text/common-ends.ts';
 import { nameOf } from './names.ts';
-import { CHECKPOINT_EVERY, MAX_PROBLEMS, internOwners, newCheckpoints, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
+import { CHECKPOINT_EVERY, MAX_PROBLEMS, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
 
 // Re-reading a zone after an edit (the language server, one keystroke in a 100k-record file). The text before the
 // edit is read as before, so the parse resumes at the last reading-context snapshot before the edit, reads the
@@ -20,11 +20,17 @@ export interface ReparseStats {
   reread: number;
 }
 
+/** What a caller may add: where to report how it went, and the texts' common ends when it has them already. */
+export interface ReparseExtras {
+  readonly stats?: ReparseStats;
+  readonly ends?: CommonEnds;
+}
+
 /**
  * Parse `text`, an edited version of the text `old` was parsed from, with the same options: re-reads only the
- * entries around the edit. Total and never throws, like `parseZone`. `stats`, when given, is told how it went.
+ * entries around the edit. Total and never throws, like `parseZone`.
  */
-export function reparseZone(old: Zone, text: string, options: ZoneParseOptions = {}, stats?: ReparseStats): Zone {
+export function reparseZone(old: Zone, text: string, options: ZoneParseOptions = {}, { stats, ends }: ReparseExtras = {}): Zone {
   const oldText = old.text;
   const parseZone = (text: string, options: ZoneParseOptions) => {
     if (stats) {
@@ -40,7 +46,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   if (!cp || cp.count === 0 || old.sources.length !== 1 || old.origin === null || old.problems.length >= MAX_PROBLEMS || R.count === 0) {
     return parseZone(text, options);
   }
-  const { prefix, suffix } = commonEnds(oldText, text);
+  const { prefix, suffix } = ends ?? commonEnds(oldText, text);
   if (prefix === oldText.length && prefix === text.length) {
     if (stats) {
       stats.fromTop = false;
@@ -152,9 +158,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
     g.set(a.subarray(0, N.count));
     return g;
   };
-  const checkpoints = newCheckpoints(cp.count + 64);
-  checkpoints.count = k;
-  for (const key of ['entry', 'originId', 'defaultTtl', 'lastTtl', 'cls', 'ownerTok', 'ownerOrigin'] as const) checkpoints[key].set(cp[key].subarray(0, k));
+  const checkpoints = growCheckpoints({ ...cp, count: k }, cp.count + 64);
   const originId = cp.originId[k]!;
   return {
     tk, ts, te, nt: t0, ek, es, ee, ef, ne: ce, rec,
@@ -205,12 +209,7 @@ function appendRest(st: State, old: Zone, rest: Rest): void {
   const dE = st.ne - oldEntry;
 
   const nTok = T.count - oldTok;
-  if (st.nt + nTok > st.tk.length) {
-    const cap = st.nt + nTok + 1024;
-    const tk = new Uint8Array(cap); tk.set(st.tk.subarray(0, st.nt)); st.tk = tk;
-    const ts = new Int32Array(cap); ts.set(st.ts.subarray(0, st.nt)); st.ts = ts;
-    const te = new Int32Array(cap); te.set(st.te.subarray(0, st.nt)); st.te = te;
-  }
+  if (st.nt + nTok > st.tk.length) growTokens(st, st.nt + nTok);
   st.tk.set(T.kind.subarray(oldTok, T.count), st.nt);
   st.ts.set(T.start.subarray(oldTok, T.count), st.nt);
   st.te.set(T.end.subarray(oldTok, T.count), st.nt);
@@ -219,13 +218,7 @@ function appendRest(st: State, old: Zone, rest: Rest): void {
   st.nt += nTok;
 
   const nEnt = E.count - oldEntry;
-  if (st.ne + nEnt > st.ek.length) {
-    const cap = st.ne + nEnt + 256;
-    const ek = new Uint8Array(cap); ek.set(st.ek.subarray(0, st.ne)); st.ek = ek;
-    const es = new Int32Array(cap); es.set(st.es.subarray(0, st.ne)); st.es = es;
-    const ee = new Int32Array(cap); ee.set(st.ee.subarray(0, st.ne)); st.ee = ee;
-    const ef = new Int32Array(cap); ef.set(st.ef.subarray(0, st.ne)); st.ef = ef;
-  }
+  if (st.ne + nEnt > st.ek.length) growEntries(st, st.ne + nEnt);
   st.ek.set(E.kind.subarray(oldEntry, E.count), st.ne);
   st.es.set(E.start.subarray(oldEntry, E.count), st.ne);
   st.ee.set(E.end.subarray(oldEntry, E.count), st.ne);
@@ -236,15 +229,8 @@ function appendRest(st: State, old: Zone, rest: Rest): void {
   st.ne += nEnt;
 
   const nRec = R.count - oldRec;
-  let r = st.rec;
-  if (r.count + nRec > r.type.length) {
-    const g = newRecords(r.count + nRec + 256);
-    g.count = r.count;
-    for (const key of ['source', 'firstTok', 'hasOwner', 'owner', 'ttl', 'cls', 'type', 'typeTok', 'rdata', 'rdataEnd', 'origin'] as const) {
-      (g[key] as Int32Array).set((r[key] as Int32Array).subarray(0, r.count));
-    }
-    r = st.rec = g;
-  }
+  if (st.rec.count + nRec > st.rec.type.length) st.rec = growRecords(st.rec, st.rec.count + nRec);
+  const r = st.rec;
   const at = r.count;
   r.source.set(R.source.subarray(oldRec, R.count), at); r.hasOwner.set(R.hasOwner.subarray(oldRec, R.count), at);
   r.owner.set(R.owner.subarray(oldRec, R.count), at); r.ttl.set(R.ttl.subarray(oldRec, R.count), at); r.cls.set(R.cls.subarray(oldRec, R.count), at);
@@ -261,14 +247,9 @@ function appendRest(st: State, old: Zone, rest: Rest): void {
   if (resync < 0) return;
   const cp = old.checkpoints!;
   const owner = st.ownerTok;
+  if (st.cp.count + cp.count - resync > st.cp.entry.length) st.cp = growCheckpoints(st.cp, st.cp.count + cp.count - resync);
+  const c = st.cp;
   for (let m = resync; m < cp.count; m++) {
-    let c = st.cp;
-    if (c.count === c.entry.length) {
-      const g = newCheckpoints(c.count + (cp.count - m) + 16);
-      g.count = c.count;
-      for (const key of ['entry', 'originId', 'defaultTtl', 'lastTtl', 'cls', 'ownerTok', 'ownerOrigin'] as const) g[key].set(c[key].subarray(0, c.count));
-      c = st.cp = g;
-    }
     const n = c.count++;
     c.entry[n] = cp.entry[m]! + dE;
     c.originId[n] = cp.originId[m]!;

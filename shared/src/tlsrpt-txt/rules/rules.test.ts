@@ -1,22 +1,20 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../diagnostic.ts';
-import { badInputs, chosenFix, compact, fixtureOptions, ruleFixtures } from '../../../test/rule-fixtures.ts';
+import { describeRuleFixtures, fixtureOptions, ruleFixtures, type FixtureCases } from '../../../test/rule-fixtures.ts';
 import { runRules } from '../../rule.ts';
 import { applyEdits } from '../../text/edits.ts';
 import { parseTlsRptRecord } from '../parse.ts';
 import { tlsRptTxtRules } from './index.ts';
 
-const { lint, fixture, fixtureNames, fixAll } = ruleFixtures(join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/tlsrpt-txt'), (text, options) =>
+const harness = ruleFixtures(join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/tlsrpt-txt'), (text, options) =>
   runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options }),
 );
-
-type Expected = readonly [name: string, severity: Severity, start: number, end: number, fixed: string | null];
+const { lint } = harness;
 
 // Every diagnostic of each invalid fixture: rule name, severity, range, and the text after its chosen fix
 // (preferred, else first).
-const cases: readonly (readonly [fixture: string, expected: readonly Expected[]])[] = [
+const cases: FixtureCases = [
   ['duplicate-rua', [
     ['duplicate-field', 'warning', 38, 62, "v=TLSRPTv1; rua=mailto:a@example.com,mailto:b@example.com"],
   ]],
@@ -108,62 +106,7 @@ const cases: readonly (readonly [fixture: string, expected: readonly Expected[]]
   ]],
 ];
 
-describe('tlsrpt-txt rules on fixtures', () => {
-  it.each(cases)('%s', (name, expected) => {
-    const text = fixture('invalid', name);
-    const got = lint(text)
-      .sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code))
-      .map((d) => {
-        const fix = chosenFix(d);
-        return [d.code.slice('tlsrpt-txt/'.length), d.severity, d.range.start, d.range.end, fix ? compact(applyEdits(text, fix.edits)) : null];
-      });
-    expect(got).toEqual(expected);
-  });
-
-  it('covers every invalid fixture and every rule', () => {
-    expect(cases.map(([name]) => name).sort()).toEqual(fixtureNames('invalid'));
-    const seen = new Set(cases.flatMap(([, expected]) => expected.map(([rule]) => `tlsrpt-txt/${rule}`)));
-    for (const rule of tlsRptTxtRules) expect(seen, rule.code).toContain(rule.code);
-  });
-
-  it('reports nothing but unknown-field hints on valid fixtures', () => {
-    for (const name of fixtureNames('valid')) {
-      const diagnostics = lint(fixture('valid', name));
-      expect(diagnostics.filter((d) => d.code !== 'tlsrpt-txt/unknown-field' || d.severity !== 'hint'), name).toEqual([]);
-      if (!name.startsWith('extension')) expect(diagnostics, name).toEqual([]);
-    }
-  });
-
-  it('leaves no errors once every fix is applied, round after round', () => {
-    for (const name of fixtureNames('invalid')) {
-      const fixed = fixAll(fixture('invalid', name));
-      expect(lint(fixed).filter((d) => d.severity === 'error'), `${name} → ${JSON.stringify(fixed)}`).toEqual([]);
-    }
-  });
-
-  it('writes messages that name the problem and the way out', () => {
-    for (const name of fixtureNames('invalid')) {
-      for (const d of lint(fixture('invalid', name))) {
-        expect(d.message, d.code).toMatch(/^[a-z`]/);
-        expect(d.message.length, d.code).toBeLessThan(400);
-        for (const fix of d.fixes) expect(fix.title, d.code).toMatch(/^[A-Z]/);
-      }
-    }
-  });
-});
-
-describe('tlsrpt-txt rules on bad input', () => {
-  it.each(badInputs('TLSRPTv1', 'rua=mailto:tls@example.com'))('%s: no throw, fast', (_name, text) => {
-    const started = performance.now();
-    const diagnostics = lint(text);
-    expect(performance.now() - started).toBeLessThan(2000);
-    for (const d of diagnostics) {
-      expect(d.range.start).toBeGreaterThanOrEqual(0);
-      expect(d.range.end).toBeLessThanOrEqual(text.length);
-      expect(d.range.start).toBeLessThanOrEqual(d.range.end);
-    }
-  });
-});
+describeRuleFixtures('tlsrpt-txt', tlsRptTxtRules, harness, cases, { version: 'TLSRPTv1', field: 'rua=mailto:tls@example.com' });
 
 describe('tlsrpt-txt rule details', () => {
   it('writes placeholder addresses at the linted domain and says to change them', () => {

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { TOK_WORD } from '../model.ts';
 import { nameLengthProblem } from '../name.ts';
-import { nameOf, recordAt } from '../names.ts';
+import { nameLength as lengthOf, nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
 import { targetName } from '../rdata.ts';
@@ -34,17 +34,15 @@ export const nameLength: Rule<ZoneContext> = {
     };
     const { first } = ownerIndex(zone);
     const t = zone.names;
-    // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label: its length
-    // with the origin, from the token's span (no name spelled out).
-    const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     for (let o = 0; o < t.count; o++) {
       const i = first[o]!;
-      if (i < 0) continue;
-      const start = t.start[o]!;
-      if (start >= 0 && t.end[o]! - start + (t.origin[o]! < 0 ? 0 : originLength[t.origin[o]!]!) <= 63) continue;
+      // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label.
+      if (i < 0 || (t.start[o]! >= 0 && lengthOf(zone, o) <= 63)) continue;
       const rec = recordAt(zone, i);
       say(nameOf(zone, o), rec.ownerTok, { start: rec.start, end: rec.end });
     }
+    // A target's length with its origin, without spelling it out (`.` adds one character, another origin its own and a dot).
+    const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     const { type, rdata, rdataEnd, origin } = zone.records;
     for (let i = 0; i < zone.records.count; i++) {
       const field = TARGET_FIELD[type[i]!]!;
