@@ -57,6 +57,23 @@ describe('checkDomain', () => {
     expect(r.score).toBe(10); // TLS-RPT only
   });
 
+  it('gives another service\'s record beside the real ones a hint, not errors; a near miss of the tag stays an error', async () => {
+    const { r, codes } = await check(
+      world({
+        'TXT _mta-sts.example.com': [txt('google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWvsR1EbUSIQ'), txt('v=STSv1; id=20260101000000')],
+        'TXT _smtp._tls.example.com': [txt('v=TLSRPTv1; rua=mailto:tls@example.com'), txt('MS=ms12345678')],
+      }),
+    );
+    expect(r.verdict).toBe('enforced');
+    expect(r.score).toBe(100);
+    expect(codes).toEqual(['dns:check/txt-unrelated:hint', 'dns:check/txt-unrelated:hint']);
+    expect(r.diagnostics[0]!.message).toBe(
+      '`google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKS…` at `_mta-sts.example.com` is not an MTA-STS record: senders discard TXT records there that do not begin with `v=STSv1` (RFC 8461 §3.1), so it is ignored; leave it if another service needs it',
+    );
+    const near = await check(world({ 'TXT _mta-sts.example.com': [txt('google-site-verification=abc'), txt('V=STSv1; id=20260101000000')] }));
+    expect(near.codes).toEqual(['dns:check/txt-unrelated:hint', 'sts:sts-txt/version:error']);
+  });
+
   it('breaks enforce when an MX host is not covered, and names the fix', async () => {
     const { r, codes } = await check(world({ 'MX example.com': [mx(10, 'mail.example.com'), mx(20, 'backup.example.net')] }));
     expect(r.verdict).toBe('broken');

@@ -4,8 +4,8 @@ import { lintText } from '../lint.ts';
 import { coveringPattern, normalizeHost } from '../mx/match.ts';
 import { parsePolicy } from '../policy/parse.ts';
 import { runRules, type SeverityOverrides } from '../rule.ts';
-import { parseStsRecord } from '../sts-txt/parse.ts';
-import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
+import { isStsRecordAttempt, parseStsRecord } from '../sts-txt/parse.ts';
+import { isTlsRptRecordAttempt, parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import { policyFetched, type CheckContext, type LastSeen, type MxHost } from './context.ts';
 import { domainFromInput, type DomainSource } from './domain-input.ts';
 import { checkRules } from './rules/index.ts';
@@ -106,8 +106,6 @@ export interface CheckResult {
   };
 }
 
-const STS_LIKE = /^\s*v\s*=\s*sts/i;
-const TLSRPT_LIKE = /^\s*v\s*=\s*tlsrpt/i;
 
 function txtRecords(a: DnsAnswer): TxtRecord[] {
   return a.records.filter((r): r is TxtRecord => r.type === 'TXT');
@@ -153,10 +151,11 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const [sts, tlsrpt, mxAnswer, policyFetch, tlsa] = await Promise.all([stsP, tlsrptP, mxP, fetchP, tlsaP]);
   const tlsaMs = tlsa.length ? Date.now() - tlsaStarted.at : 0;
 
-  const stsCandidates = txtRecords(sts).filter((r) => STS_LIKE.test(r.value));
+  // Another service's record sharing the name is no candidate: check/txt-unrelated gives it a hint.
+  const stsCandidates = txtRecords(sts).filter((r) => isStsRecordAttempt(r.value));
   const stsRecords = stsCandidates.filter((r) => parseStsRecord(r.value).effective.version);
   const stsParsed = stsCandidates.length === 1 ? parseStsRecord(stsCandidates[0]!.value) : null;
-  const tlsrptCandidates = txtRecords(tlsrpt).filter((r) => TLSRPT_LIKE.test(r.value));
+  const tlsrptCandidates = txtRecords(tlsrpt).filter((r) => isTlsRptRecordAttempt(r.value));
   const tlsrptRecords = tlsrptCandidates.filter((r) => parseTlsRptRecord(r.value).effective.version);
   const tlsrptParsed = tlsrptCandidates.length === 1 ? parseTlsRptRecord(tlsrptCandidates[0]!.value) : null;
 
