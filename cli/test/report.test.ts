@@ -5,7 +5,7 @@ import { gzipSync, createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtures, stsLens } from './sts-lens.ts';
+import { fixtures, repoRoot, stsLens } from './sts-lens.ts';
 
 const dir = join(fixtures, 'report');
 const report = (...args: string[]) => stsLens(['report', ...args], { cwd: dir });
@@ -199,6 +199,33 @@ describe('sts-lens report: what real reports need', () => {
     const named = report('bounce/bounce.eml');
     expect(named.status).toBe(2);
     expect(named.stderr).toBe('sts-lens: bounce/bounce.eml: no TLS-RPT report attached to the mail (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files)\n');
+  });
+
+  it('asks "did you mean" for draft-era field names, with a rename fix', () => {
+    const r = report('--format', 'json', 'draft');
+    expect(r.status).toBe(0);
+    const ds = JSON.parse(r.stdout).reports[0].diagnostics;
+    expect(ds.map((d: { code: string; severity: string; fixes: { edits: { newText: string }[] }[] }) => [d.code, d.severity, d.fixes[0]!.edits[0]!.newText])).toEqual([
+      ['report/unknown-field', 'warning', '"receiving-mx-hostname"'],
+      ['report/unknown-field', 'warning', '"failure-reason-code"'],
+      ['report/unknown-field', 'warning', '"additional-information"'],
+    ]);
+  });
+
+  it('reads Microsoft\'s date-times without an offset as UTC: a warning with a fix, and the day counts', () => {
+    const r = report('--format', 'json', join(repoRoot, 'shared/fixtures/real-world/reports/mox-microsoft.eml'));
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const d = json.reports[0].diagnostics[0];
+    expect([d.code, d.severity, d.message, d.fixes[0].title, d.range, d.fixes[0].edits]).toEqual([
+      'report/date-invalid',
+      'warning',
+      '`start-datetime` `2023-01-10T00:00:00` has no offset (RFC 3339 requires `Z` or `+hh:mm`); it is read as UTC, which the sender most likely means; a report writer should append `Z`',
+      'Append `Z` (UTC)',
+      { start: { line: 0, character: 76 }, end: { line: 0, character: 97 } },
+      [{ range: { start: { line: 0, character: 96 }, end: { line: 0, character: 96 } }, newText: 'Z' }],
+    ]);
+    expect([json.summary.start, json.summary.end, json.summary.daysCovered]).toEqual(['2023-01-10T00:00:00.000Z', '2023-01-10T23:59:59.000Z', 1]);
   });
 
   it('names the mails of an mbox that carry no report, and reads the others', () => {

@@ -143,6 +143,11 @@ const cases: readonly Case[] = [
     fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
   },
   {
+    fixture: 'unknown-key-empty-value.txt',
+    diagnostics: [d('unknown-key', 'warning', 4, 0, 'ext')],
+    fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
+  },
+  {
     fixture: 'duplicate-key.txt',
     diagnostics: [d('duplicate-key', 'warning', 4, 0, 'mode')],
     fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
