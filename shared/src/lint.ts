@@ -19,7 +19,7 @@ export function lintText(text: string, kind: DocumentKind, options: LintOptions 
   const out = runRules(fileRules, file, overrides);
   switch (kind) {
     case 'policy':
-      append(out, runRules(policyRules, { text, policy: parsePolicy(text), options }, overrides));
+      append(out, runRules(policyRules, { text, policy: parsePolicy(text, { frontMatter: !options.served }), options }, overrides));
       break;
     case 'sts-txt':
       append(out, runRules(stsTxtRules, { text, record: parseStsRecord(text), options }, overrides));

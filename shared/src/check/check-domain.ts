@@ -201,7 +201,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   };
 
   const overrides = options.overrides ?? {};
-  const lintOptions = { domain, mxHosts: mx.map((m) => m.host), overrides, ...(options.now ? { now: options.now } : {}) };
+  const lintOptions = { domain, mxHosts: mx.map((m) => m.host), overrides, served: true, ...(options.now ? { now: options.now } : {}) };
   const diagnostics: Diagnostic[] = runRules(checkRules, ctx, overrides).map((d) => ({ ...d, source: sourceOf(d.code) }));
   if (stsParsed) diagnostics.push(...withSource(lintText(stsCandidates[0]!.value, 'sts-txt', lintOptions), 'sts'));
   if (tlsrptParsed) diagnostics.push(...withSource(lintText(tlsrptCandidates[0]!.value, 'tlsrpt-txt', lintOptions), 'tlsrpt'));
