@@ -326,6 +326,11 @@ const cases: readonly Case[] = [
     fixed: `${head}mx: *.example.com\nmax_age: 604800\n`,
   },
   {
+    fixture: 'front-matter.txt',
+    diagnostics: [d('front-matter', 'info', 0, 0, '---')],
+    fixed: null,
+  },
+  {
     fixture: 'too-large.txt',
     diagnostics: [d('too-large', 'error', 2850, 3, ' mx2849.example.com')],
     fixed: null,
