@@ -68,7 +68,7 @@ describe('checkDomain', () => {
     expect(r.score).toBe(100);
     expect(codes).toEqual(['dns:check/txt-unrelated:hint', 'dns:check/txt-unrelated:hint']);
     expect(r.diagnostics[0]!.message).toBe(
-      '`google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKS…` at `_mta-sts.example.com` is not an MTA-STS record: senders discard TXT records there that do not begin with `v=STSv1` (RFC 8461 §3.1), so it is ignored; leave it if another service needs it',
+      '`google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWv…` at `_mta-sts.example.com` is not an MTA-STS record: senders discard TXT records there that do not begin with `v=STSv1` (RFC 8461 §3.1), so it is ignored; leave it if another service needs it',
     );
     const near = await check(world({ 'TXT _mta-sts.example.com': [txt('google-site-verification=abc'), txt('V=STSv1; id=20260101000000')] }));
     expect(near.codes).toEqual(['dns:check/txt-unrelated:hint', 'sts:sts-txt/version:error']);

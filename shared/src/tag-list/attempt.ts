@@ -1,4 +1,5 @@
 import type { TagDialect } from './dialect.ts';
+import { quote } from './message.ts';
 import { nearMiss } from './near-miss.ts';
 import type { TagField, TagList } from './parse.ts';
 
@@ -20,4 +21,10 @@ export function triesToBe(list: TagList, versionField: TagField | null, dialect:
     if (nearMiss(value, [dialect.version.toLowerCase()]) !== null) return true;
   }
   return list.fields.some((f) => f !== versionField && nearMiss(f.nameText, dialect.fields) !== null) || list.fields.some((f) => f !== versionField && dialect.fields.includes(f.nameText));
+}
+
+/** The message for another service's record at the record's name (`zone/txt-unrelated`, `check/txt-unrelated`). */
+export function unrelatedRecordMessage(value: string, name: string, dialect: TagDialect): string {
+  const kind = `${/^[AEFHILMNORSX]/.test(dialect.name) ? 'an' : 'a'} ${dialect.name}`;
+  return `${quote(value)} at \`${name}\` is not ${kind} record: senders discard TXT records there that do not begin with \`v=${dialect.version}\` (${dialect.rfc}), so it is ignored; leave it if another service needs it`;
 }

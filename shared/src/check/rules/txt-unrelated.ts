@@ -1,6 +1,8 @@
 import type { Rule } from '../../rule.ts';
+import { stsDialect } from '../../sts-txt/dialect.ts';
+import { unrelatedRecordMessage } from '../../tag-list/attempt.ts';
+import { tlsRptDialect } from '../../tlsrpt-txt/dialect.ts';
 import type { CheckContext } from '../context.ts';
-import type { DnsAnswer, TxtRecord } from '../transport.ts';
 
 export const txtUnrelated: Rule<CheckContext> = {
   code: 'check/txt-unrelated',
@@ -10,18 +12,13 @@ export const txtUnrelated: Rule<CheckContext> = {
   summary: 'Another service\'s TXT record (`google-site-verification=…`) at `_mta-sts` or `_smtp._tls`: senders discard records that do not begin with the version tag, so it is not read as one.',
   fixable: false,
   check(ctx, report) {
-    const names: [DnsAnswer, readonly TxtRecord[], string, string][] = [
-      [ctx.sts, ctx.stsCandidates, 'an MTA-STS', 'v=STSv1` (RFC 8461 §3.1'],
-      [ctx.tlsrpt, ctx.tlsrptCandidates, 'a TLS-RPT', 'v=TLSRPTv1` (RFC 8460 §3'],
-    ];
-    for (const [answer, candidates, kind, version] of names) {
+    for (const [answer, candidates, dialect] of [
+      [ctx.sts, ctx.stsCandidates, stsDialect],
+      [ctx.tlsrpt, ctx.tlsrptCandidates, tlsRptDialect],
+    ] as const) {
       for (const r of answer.records) {
         if (r.type !== 'TXT' || candidates.includes(r)) continue;
-        const shown = r.value.length > 60 ? `${r.value.slice(0, 57)}…` : r.value;
-        report({
-          range: { start: 0, end: 0 },
-          message: `\`${shown}\` at \`${answer.name}\` is not ${kind} record: senders discard TXT records there that do not begin with \`${version}), so it is ignored; leave it if another service needs it`,
-        });
+        report({ range: { start: 0, end: 0 }, message: unrelatedRecordMessage(r.value, answer.name, dialect) });
       }
     }
   },

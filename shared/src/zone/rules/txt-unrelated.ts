@@ -1,4 +1,7 @@
 import type { Rule } from '../../rule.ts';
+import { stsDialect } from '../../sts-txt/dialect.ts';
+import { unrelatedRecordMessage } from '../../tag-list/attempt.ts';
+import { tlsRptDialect } from '../../tlsrpt-txt/dialect.ts';
 import type { ZoneContext } from '../context.ts';
 import { embeddedValue } from '../embedded.ts';
 import { STS_PREFIX, unrelatedMailTxtRecords } from '../mail-records.ts';
@@ -12,13 +15,8 @@ export const txtUnrelated: Rule<ZoneContext> = {
   fixable: false,
   check(ctx, report) {
     for (const rec of unrelatedMailTxtRecords(ctx.zone)) {
-      const value = embeddedValue(ctx.zone, rec).value;
-      const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-      const [kind, version, rfc] = rec.owner.startsWith(STS_PREFIX) ? ['MTA-STS', 'v=STSv1', 'RFC 8461 §3.1'] : ['TLS-RPT', 'v=TLSRPTv1', 'RFC 8460 §3'];
-      report({
-        range: { start: rec.start, end: rec.end },
-        message: `\`${shown}\` at \`${rec.owner}\` is not ${kind === 'MTA-STS' ? 'an' : 'a'} ${kind} record: senders discard TXT records there that do not begin with \`${version}\` (${rfc}), so it does no harm beside the real one; leave it if another service needs it`,
-      });
+      const dialect = rec.owner.startsWith(STS_PREFIX) ? stsDialect : tlsRptDialect;
+      report({ range: { start: rec.start, end: rec.end }, message: unrelatedRecordMessage(embeddedValue(ctx.zone, rec).value, rec.owner, dialect) });
     }
   },
 };
