@@ -1,4 +1,4 @@
-import { LineIndex, lintReport, ReportAggregator, type Diagnostic } from '@sts-lens/shared';
+import { LineIndex, lintReport, ReportAggregator, reportIdentity, type Diagnostic } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { palette, useColor } from '../format/color.ts';
@@ -69,11 +69,11 @@ export const reportCommand: Command = {
         const lint = lintReport(r.text);
         diagnostics = lint.diagnostics;
         if (lint.report !== null) {
-          const id = `${(lint.report.organization?.trim() || '(unnamed)').toLowerCase()}\n${lint.report.reportId?.trim() ?? ''}`;
+          const id = reportIdentity(lint.report);
           if (aggregate.add(lint.report)) {
-            if (firstPaths.size < 100_000) firstPaths.set(id, r.path);
+            if (id !== null && firstPaths.size < 100_000) firstPaths.set(id, r.path);
           } else {
-            duplicates.push({ path: r.path, firstPath: firstPaths.get(id) ?? 'an earlier file' });
+            duplicates.push({ path: r.path, firstPath: (id !== null ? firstPaths.get(id) : undefined) ?? 'an earlier file' });
             continue;
           }
         }

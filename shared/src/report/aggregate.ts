@@ -176,8 +176,8 @@ export class ReportAggregator {
   /** Count a report; false (and nothing counted) when a report with its organisation and `report-id` was counted. */
   add(report: TlsRptReport): boolean {
     const orgName = report.organization?.trim() || '(unnamed)';
-    if (report.reportId !== null && report.reportId.trim() !== '') {
-      const id = `${orgName.toLowerCase()}\n${report.reportId.trim()}`;
+    const id = reportIdentity(report);
+    if (id !== null) {
       if (this.seen.has(id)) {
         this.duplicates++;
         return false;
@@ -571,6 +571,12 @@ function maxOf(a: number | null, b: number | null): number | null {
 }
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What identifies a report (RFC 8460 §4.4): its organisation and `report-id`; null without a `report-id`. */
+export function reportIdentity(report: TlsRptReport): string | null {
+  const id = report.reportId?.trim() ?? '';
+  return id === '' ? null : `${(report.organization?.trim() || '(unnamed)').toLowerCase()}\n${id}`;
 }
 
 /** The UTC day of an ISO time, for tables. */
