@@ -156,12 +156,16 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const tlsrptP = options.resolve(`_smtp._tls.${domain}`, 'TXT', signal);
   const mxP = options.resolve(domain, 'MX', signal);
   const fetchP = options.fetchPolicy(policyUrl, signal);
-  const tlsaStarted = { at: 0 };
+  const tlsaStarted = { at: 0, ms: 0 };
   const mxHostsP = mxP.then((mx) => {
     tlsaStarted.at = Date.now();
     return [...new Set(mx.records.flatMap((r) => (r.type === 'MX' && r.exchange !== '.' && r.exchange !== '' ? [normalizeHost(r.exchange)] : [])))];
   });
-  const tlsaP = mxHostsP.then((hosts) => Promise.all(hosts.map(async (h) => [h, await options.resolve(`_25._tcp.${h}`, 'TLSA', signal)] as const)));
+  const tlsaP = mxHostsP.then(async (hosts) => {
+    const answers = await Promise.all(hosts.map(async (h) => [h, await options.resolve(`_25._tcp.${h}`, 'TLSA', signal)] as const));
+    tlsaStarted.ms = Date.now() - tlsaStarted.at;
+    return answers;
+  });
   // Each MX host's STARTTLS probe starts with the MX answer, beside the TLSA lookups and the policy fetch.
   const now = options.now ?? (() => new Date());
   const probeSmtp = options.probeSmtp;
@@ -170,7 +174,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   );
 
   const [sts, tlsrpt, mxAnswer, policyFetch, tlsa, smtp] = await Promise.all([stsP, tlsrptP, mxP, fetchP, tlsaP, smtpP]);
-  const tlsaMs = tlsa.length ? Date.now() - tlsaStarted.at : 0;
+  const tlsaMs = tlsa.length ? tlsaStarted.ms : 0;
   const smtpMs = probeSmtp && smtp.length ? Math.max(...smtp.map(([, t]) => t.ms)) : 0;
 
   const stsCandidates = txtRecords(sts).filter((r) => STS_LIKE.test(r.value));
