@@ -156,9 +156,7 @@ export function transportSettings(io: Io, v: Readonly<Record<string, string | bo
     if (p === null) return fail(`--${opt} needs a port number, not \`${raw}\``);
     ports[key] = p;
   }
-  if (v['no-smtp'] === true && (typeof v.ehlo === 'string' || typeof v['smtp-port'] === 'string')) {
-    return fail(`--no-smtp turns the MX probes off; drop ${typeof v.ehlo === 'string' ? '--ehlo' : '--smtp-port'}`);
-  }
+  if (v['no-smtp'] === true && typeof v.ehlo === 'string') return fail('--no-smtp turns the MX probes off; drop --ehlo');
   if (typeof v.ehlo === 'string' && !/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^\[[0-9.:A-Fa-f]+\]$/.test(v.ehlo)) {
     return fail(`--ehlo needs a host name (mail.example.com) or an address literal ([192.0.2.1]), not \`${v.ehlo}\``);
   }

@@ -64,7 +64,9 @@ export const initCommand: Command = {
       io.err(`sts-lens init: could not look up the MX records of ${domain} via ${t.via}: ${mx.status}${mx.error ? ` (${mx.error})` : ''}\n`);
       return EXIT_TROUBLE;
     }
-    const hosts = [...new Set(mx.records.flatMap((r) => (r.type === 'MX' ? [r.exchange.toLowerCase().replace(/\.$/, '')] : [])).filter((h) => h !== ''))];
+    // In preference order (resolvers rotate RRsets), so the output is the same from run to run.
+    const byPreference = mx.records.flatMap((r) => (r.type === 'MX' ? [r] : [])).sort((x, y) => x.preference - y.preference || (x.exchange < y.exchange ? -1 : 1));
+    const hosts = [...new Set(byPreference.map((r) => r.exchange.toLowerCase().replace(/\.$/, '')).filter((h) => h !== ''))];
     if (hosts.length === 0) {
       io.err(`sts-lens init: ${domain} has no MX records; MTA-STS protects mail to MX hosts, so publish MX records first\n`);
       return 1;
