@@ -67,8 +67,9 @@ export function judgeMxTls(host: string, probe: SmtpProbeResult, now: Date): MxT
   const certificate: MxCertificateReport | null = c
     ? { subject: c.subject, issuer: c.issuer, names: c.names, notAfter: c.notAfter, daysLeft: daysUntil(c.notAfter, now) }
     : null;
-  const base = { address: probe.address, protocol: probe.protocol, certificate, ms: probe.ms };
-  const fail = (status: MxTlsStatus, error: string): MxTls => ({ ...base, status, error });
+  // In the order of the JSON contract.
+  const result = (status: MxTlsStatus, error: string | null): MxTls => ({ status, address: probe.address, protocol: probe.protocol, certificate, error, ms: probe.ms });
+  const fail = (status: MxTlsStatus, error: string): MxTls => result(status, error);
   if (probe.outcome === 'unreachable') return fail('unreachable', probe.error ?? `\`${host}\` did not answer`);
   if (probe.outcome === 'no-starttls') return fail('no-starttls', probe.error ?? `\`${host}\` does not offer STARTTLS`);
   if (probe.outcome === 'failed' || !c) return fail('handshake-failed', probe.error ?? `the TLS handshake with \`${host}\` failed`);
@@ -88,5 +89,5 @@ export function judgeMxTls(host: string, probe: SmtpProbeResult, now: Date): MxT
     const names = c.names.length ? c.names.map((n) => `\`${n}\``).join(', ') : 'no DNS name in its subjectAltName';
     return fail('name-mismatch', `the certificate names ${names}, not \`${host}\``);
   }
-  return { ...base, status: 'ok', error: null };
+  return result('ok', null);
 }
