@@ -2,7 +2,8 @@ import type { ParsedPolicy } from '../policy/parse.ts';
 import type { ParsedStsRecord } from '../sts-txt/parse.ts';
 import type { ParsedTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import type { Severity } from '../diagnostic.ts';
-import type { MxTls } from './mx-tls.ts';
+import type { Rule, RuleMeta } from '../rule.ts';
+import type { MxTls, MxTlsStatus } from './mx-tls.ts';
 import type { DnsAnswer, PolicyFetchResult, TxtRecord } from './transport.ts';
 
 /** What a caller remembers from an earlier check of the domain, to catch a policy changed without a new id. */
@@ -77,4 +78,30 @@ export function mxTlsConsequence(ctx: CheckContext, resultType: string): string 
   if (mode === 'enforce') return `MTA-STS senders refuse to deliver to it (TLS-RPT result \`${resultType}\`)`;
   if (mode === 'testing') return `senders still deliver and report \`${resultType}\`, but the domain is not ready for \`mode: enforce\``;
   return 'the host is not ready for MTA-STS: with `mode: enforce` senders would refuse to deliver to it';
+}
+
+/** What an MX TLS fault rule says: its meta, the status it reports, the TLS-RPT result type senders report. */
+export interface MxTlsFault extends Pick<RuleMeta, 'code' | 'rfc' | 'summary'> {
+  readonly status: MxTlsStatus;
+  readonly resultType: string;
+  /** The message for one host, given what senders do about it (`mxTlsConsequence`). */
+  readonly message: (mx: MxHost, consequence: string) => string;
+}
+
+/** A rule reporting every MX host whose probe ended in `fault.status`: an error in enforce mode, else a warning. */
+export function mxTlsFaultRule(fault: MxTlsFault): Rule<CheckContext> {
+  return {
+    code: fault.code,
+    kind: 'check',
+    severity: 'error',
+    rfc: fault.rfc,
+    summary: fault.summary,
+    fixable: false,
+    check(ctx, report) {
+      for (const mx of ctx.mx) {
+        if (mx.tls.status !== fault.status) continue;
+        report({ range: { start: 0, end: 0 }, severity: mxTlsSeverity(ctx), message: fault.message(mx, mxTlsConsequence(ctx, fault.resultType)) });
+      }
+    },
+  };
 }

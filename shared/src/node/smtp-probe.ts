@@ -309,12 +309,19 @@ function handshake(host: string, address: string, socket: net.Socket, secureCont
   });
 }
 
-/** The parts of a peer certificate the core judges. */
+/** Certificate text as shown to people: no control characters (a hostile certificate must not drive a terminal), capped. */
+function shown(s: string, max = 1024): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+/** The parts of a peer certificate the core judges (at most 500 names). */
 function certificateOf(peer: tls.PeerCertificate): PeerCertificate {
   return {
-    subject: distinguishedName(peer.subject),
-    issuer: distinguishedName(peer.issuer),
-    names: dnsNames(peer.subjectaltname),
+    subject: shown(distinguishedName(peer.subject)),
+    issuer: shown(distinguishedName(peer.issuer)),
+    names: dnsNames(peer.subjectaltname).slice(0, 500).map((n) => shown(n, 255)),
     notBefore: isoDate(peer.valid_from),
     notAfter: isoDate(peer.valid_to),
   };
