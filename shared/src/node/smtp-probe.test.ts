@@ -1,11 +1,13 @@
 // The STARTTLS probe against small loopback servers, well-behaved and hostile (Postfix cannot misbehave on purpose;
 // the real MTA runs in the test world, cli/world/world.test.ts).
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tls from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -273,5 +275,39 @@ describe('smtpProbeNode: hostile servers end in a clear outcome, in bounded time
     expect(r.outcome).toBe('failed');
     expect(r.error).toMatch(/^greeting: the connection failed \(cancelled\)$/);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('smtpProbeNode: real server dialogues (shared/fixtures/smtp, provenance in its README)', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'smtp');
+  /** A server replaying the file's replies, one per command; STARTTLS past the file gets Postfix's 220, then TLS. */
+  const replay = (file: string) => {
+    const blocks = readFileSync(join(dir, file), 'utf8').trimEnd().split('\n\n').map((b) => b.split('\n').map((l) => `${l}\r\n`).join(''));
+    return (s: net.Socket, seen: Seen) => {
+      let next = 0;
+      const send = () => s.write(blocks[next++] ?? '');
+      send();
+      lines(s, seen, (line) => {
+        if (line === 'STARTTLS') {
+          s.removeAllListeners('data');
+          s.write(next < blocks.length ? blocks[next++]! : '220 2.0.0 Ready to start TLS\r\n', () => tlsServer()(s, seen));
+        } else if (line === 'QUIT' && next >= blocks.length) s.end('221 2.0.0 Bye\r\n');
+        else send();
+      });
+    };
+  };
+
+  it.each([
+    ['postfix-debian.replies', 'tls', null, ['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']],
+    ['go-new-client.replies', 'no-starttls', 'the EHLO reply lists no STARTTLS extension', ['EHLO probe.sts-lens.test', 'QUIT']],
+    ['go-new-client2.replies', 'no-starttls', 'EHLO was answered `502 EH?`, so no STARTTLS can be offered', ['EHLO probe.sts-lens.test', 'QUIT']],
+    ['go-tls-client.replies', 'tls', null, ['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']],
+  ] as const)('%s → %s', async (file, outcome, error, commands) => {
+    const { port, seen } = await server(replay(file));
+    const { r } = await probeWith(port);
+    expect(r.outcome).toBe(outcome);
+    expect(r.error).toBe(error);
+    if (outcome === 'tls') expect(r.certificate?.names).toEqual(['mx.probe.test', '*.probe.test']);
+    await expect.poll(() => seen.commands).toEqual(commands);
   });
 });
