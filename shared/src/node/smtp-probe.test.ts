@@ -265,6 +265,19 @@ describe('smtpProbeNode: hostile servers end in a clear outcome, in bounded time
     expect(wall).toBeLessThan(1500);
   });
 
+  it('a server slow at every step, each reply inside the step cap: the total cap ends it', async () => {
+    const { port } = await server((s, seen) => {
+      s.write('220 mx.probe.test ESMTP\r\n');
+      lines(s, seen, (line) => {
+        const reply = line.startsWith('EHLO') ? '250-mx.probe.test\r\n250 STARTTLS\r\n' : '220 go ahead\r\n';
+        setTimeout(() => !s.destroyed && s.write(reply), 300);
+      });
+    });
+    const { r, wall } = await probeWith(port, { totalTimeoutMs: 500 });
+    expect(r).toMatchObject({ outcome: 'failed', address: '127.0.0.1', error: 'the probe did not finish within 500 ms (STARTTLS: the connection failed (cancelled))' });
+    expect(wall).toBeLessThan(1000);
+  });
+
   it('a server that accepts and never speaks, under a probe cancelled by its signal', async () => {
     const { port } = await server(() => undefined);
     const probe = smtpProbeNode({ resolve: resolverOf({ 'mx.probe.test': ['127.0.0.1'] }), port, stepTimeoutMs: 10_000 });

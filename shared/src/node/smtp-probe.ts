@@ -27,6 +27,8 @@ export interface SmtpProbeNodeOptions {
   readonly maxLineBytes?: number;
   /** At most this many addresses are tried; default 4. */
   readonly maxAddresses?: number;
+  /** Time cap of the whole probe, lookups to QUIT; default one connect cap plus two step caps. */
+  readonly totalTimeoutMs?: number;
 }
 
 /** A ProbeSmtp over node:net and node:tls. Never rejects. */
@@ -144,8 +146,29 @@ async function probe(host: string, o: SmtpProbeNodeOptions, trust: () => tls.Sec
     ...extra,
     ms: Date.now() - start,
   });
-  const signal = opts?.signal;
-  const lookupOpts = signal ? { signal } : undefined;
+  // One controller for the whole probe: the caller's signal or the total cap, whichever comes first, ends it.
+  const totalMs = o.totalTimeoutMs ?? (o.connectTimeoutMs ?? 10_000) + 2 * (o.stepTimeoutMs ?? 10_000);
+  const cap = new AbortController();
+  let overTime = false;
+  const timer = setTimeout(() => {
+    overTime = true;
+    cap.abort();
+  }, totalMs);
+  const onOuter = () => cap.abort();
+  opts?.signal?.addEventListener('abort', onOuter, { once: true });
+  if (opts?.signal?.aborted) cap.abort();
+  try {
+    const r = await probeUntil(host, o, trust, cap.signal, port, result);
+    if (!overTime || r.outcome === 'tls') return r;
+    return result(r.address && r.outcome !== 'unreachable' ? 'failed' : 'unreachable', r.address, `the probe did not finish within ${totalMs} ms (${r.error})`);
+  } finally {
+    clearTimeout(timer);
+    opts?.signal?.removeEventListener('abort', onOuter);
+  }
+}
+
+async function probeUntil(host: string, o: SmtpProbeNodeOptions, trust: () => tls.SecureContext, signal: AbortSignal, port: number, result: MakeResult): Promise<SmtpProbeResult> {
+  const lookupOpts = { signal };
   const [a, aaaa] = await Promise.all([o.resolve(host, 'A', lookupOpts), o.resolve(host, 'AAAA', lookupOpts)]);
   const addresses = [...a.records, ...aaaa.records].map((r) => r.address).slice(0, o.maxAddresses ?? 4);
   if (addresses.length === 0) {
@@ -159,7 +182,7 @@ async function probe(host: string, o: SmtpProbeNodeOptions, trust: () => tls.Sec
   }
   const failures: string[] = [];
   for (const address of addresses) {
-    if (signal?.aborted) break;
+    if (signal.aborted) break;
     const socket = await connect(address, port, o.connectTimeoutMs ?? 10_000, signal);
     if (typeof socket === 'string') {
       failures.push(`${address}: ${socket}`);
@@ -171,7 +194,7 @@ async function probe(host: string, o: SmtpProbeNodeOptions, trust: () => tls.Sec
       socket.destroy();
     }
   }
-  return result('unreachable', addresses[addresses.length - 1] ?? null, signal?.aborted ? 'the probe was cancelled' : `nothing answered on port ${port} (${failures.join('; ')})`);
+  return result('unreachable', addresses[addresses.length - 1] ?? null, signal.aborted ? 'the probe was cancelled' : `nothing answered on port ${port} (${failures.join('; ')})`);
 }
 
 /** A TCP connection, or why there is none. */
