@@ -44,8 +44,9 @@ Options:
   --format FORMAT     text (default) or json (one object per domain; an array for several domains)
   --resolver H:P      ask this DNS server (UDP, TCP on truncation); default: the system's first server
   --doh URL           ask this DNS-over-HTTPS endpoint (RFC 8484 wire format, HTTP/2)
-  --ca FILE           also trust this PEM CA for the policy fetch and DoH (private or test CAs)
-  --timeout T         per lookup and per fetch: seconds (10, 2.5s) or milliseconds (500ms); default 10s
+  --ca FILE           also trust this PEM CA for the policy fetch, DoH and the MX probes (private or test CAs)
+  --timeout T         per lookup, per fetch and per probe step (connect, each SMTP reply, the TLS handshake;
+                      a whole probe gets three times it): seconds (10, 2.5s) or milliseconds (500ms); default 10s
   --since FILE        the JSON of an earlier \`check --format json\`: report a policy that changed while
                       the _mta-sts id did not (senders keep the old policy until max_age runs out)
   --https-port P      connect to port P instead of 443 for the policy (local test setups)
