@@ -70,6 +70,15 @@ const EXPECT: Record<string, { state: keyof typeof BADGE_STYLE; problems: string
   'cname.test': { state: 'enforced', problems: [] },
   'stale.test': { state: 'enforced', problems: [] },
   'nohost.test': { state: 'broken', problems: ['check/policy-unreachable'] },
+  // A browser opens no SMTP connections: every MX TLS status is `skipped`, so the MX TLS cases show their policy alone.
+  'mxtls.test': { state: 'enforced', problems: [] },
+  'mxexpired.test': { state: 'enforced', problems: [] },
+  'mxwrongname.test': { state: 'enforced', problems: [] },
+  'mxselfsigned.test': { state: 'enforced', problems: [] },
+  'mxexpiring.test': { state: 'enforced', problems: [] },
+  'mxplain.test': { state: 'enforced', problems: [] },
+  'mxdown.test': { state: 'enforced', problems: [] },
+  'mxtesting.test': { state: 'testing', problems: [] },
   // Last: its check waits for the policy fetch's 10 s cap; every other tab is checked meanwhile.
   'slow.test': { state: 'broken', problems: ['check/policy-slow'] },
 };
@@ -511,6 +520,9 @@ describe('popup actions and themes', () => {
     const stored = await probe.evaluate(async () => (await chrome.storage.session.get('result:enforce.test'))['result:enforce.test'] as StoredCheck);
     expect(copied).toBe(JSON.stringify(stored.result, null, 2));
     expect(JSON.parse(copied)).toMatchObject({ domain: 'enforce.test', verdict: 'enforced', score: 100 });
+    // No SMTP from a browser: every MX host's TLS is `skipped`, never a guess.
+    const skipped = { status: 'skipped', address: null, protocol: null, certificate: null, error: null, ms: 0 };
+    expect((JSON.parse(copied) as { mx: { tls: unknown }[] }).mx.map((m) => m.tls)).toEqual([skipped, skipped]);
     await popup.close();
     await page.close();
   });
