@@ -33,7 +33,7 @@ export function manifestFor(/** @type {'chrome' | 'firefox'} */ target, /** @typ
     ...base,
     background: { scripts: ['background.js'] },
     browser_specific_settings: {
-      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
     },
   };
 }

@@ -16,6 +16,7 @@ import { cases as allCases } from '../../cli/world/cases.mjs';
 import { startWorld, type World } from '../../cli/world/world.mjs';
 import { BADGE_STYLE } from '../src/badge.ts';
 import { CONNECT_FAILURE } from '../src/fetch-policy.ts';
+import { CONNECT_FAILED, DNS_ONLY, EXPECT } from './cases.ts';
 import { startDohProxy, type DohProxy } from './doh-proxy.ts';
 import type { StoredCheck, TabState } from '../src/state.ts';
 
@@ -37,44 +38,6 @@ interface ChromeArea {
 const root = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(root, 'artifacts');
-
-/**
- * Every world case as the extension shows it: the badge state and the problem codes the popup lists, in order.
- * In a browser a certificate failure (expired, wrong name, untrusted), an unknown or refusing policy host and an HTTPS
- * port that does not answer are one and the same failed fetch, so those cases all show check/policy-unreachable with
- * CONNECT_FAILURE as the policy's status (the Node checker tells them apart; the browser does not). The HTTP-only probe
- * of the Node checker is not made from the browser (policy fetches are https only), so httponly.test shows the same.
- */
-const EXPECT: Record<string, { state: keyof typeof BADGE_STYLE; problems: string[] }> = {
-  'enforce.test': { state: 'enforced', problems: [] },
-  'testing.test': { state: 'testing', problems: [] },
-  'none.test': { state: 'none', problems: ['check/mode-none'] },
-  'absent.test': { state: 'absent', problems: ['check/sts-missing'] },
-  'tlsrptonly.test': { state: 'absent', problems: ['check/sts-missing', 'check/tlsrpt-without-sts'] },
-  'redirect.test': { state: 'broken', problems: ['check/policy-redirect'] },
-  'notfound.test': { state: 'broken', problems: ['check/policy-status'] },
-  'html.test': { state: 'broken', problems: ['check/policy-content-type'] },
-  'httponly.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'wrongname.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'expired.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'untrusted.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'big.test': { state: 'broken', problems: ['check/policy-too-large'] },
-  'uncovered.test': { state: 'broken', problems: ['check/mx-not-covered'] },
-  'twolabels.test': { state: 'broken', problems: ['check/mx-not-covered', 'check/mx-pattern-unused'] },
-  'several.test': { state: 'broken', problems: ['check/sts-multiple'] },
-  'cut.test': { state: 'broken', problems: ['sts-txt/id-missing'] },
-  'split.test': { state: 'enforced', problems: [] },
-  'nortlsrpt.test': { state: 'enforced', problems: ['check/tlsrpt-missing'] },
-  'badrua.test': { state: 'enforced', problems: ['tlsrpt-txt/rua-missing-mailto', 'tlsrpt-txt/rua-scheme'] },
-  'dane.test': { state: 'enforced', problems: ['check/dane-present'] },
-  'cname.test': { state: 'enforced', problems: [] },
-  'stale.test': { state: 'enforced', problems: [] },
-  'nohost.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  // Last: its check waits for the policy fetch's 10 s cap; every other tab is checked meanwhile.
-  'slow.test': { state: 'broken', problems: ['check/policy-slow'] },
-};
-/** The cases whose policy fetch the browser reports only as "failed" (see EXPECT). */
-const CONNECT_FAILED = ['httponly.test', 'wrongname.test', 'expired.test', 'untrusted.test', 'nohost.test'];
 
 let world: World;
 let context: BrowserContext;
@@ -179,8 +142,8 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [
     ...manifest.host_permissions,
-    `${new URL(world.dohUrl).origin}/*`,
-    `${new URL(proxy.url).origin}/*`,
+    // The DoH servers (the world's and the counting proxy) on any port: what the options page asks for a custom one.
+    'https://127.0.0.1/*',
     ...allCases.map((c) => `https://mta-sts.${c.domain}/*`),
   ];
   writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
@@ -188,7 +151,7 @@ beforeAll(async () => {
   cpSync(join(root, 'dist/chrome'), dnsOnly, { recursive: true });
   const m2 = JSON.parse(readFileSync(join(dnsOnly, 'manifest.json'), 'utf8'));
   m2.name = `${m2.name} (DNS only)`;
-  m2.host_permissions = [...m2.host_permissions, `${new URL(world.dohUrl).origin}/*`];
+  m2.host_permissions = [...m2.host_permissions, 'https://127.0.0.1/*'];
   writeFileSync(join(dnsOnly, 'manifest.json'), JSON.stringify(m2));
   context = await chromium.launchPersistentContext(join(home, 'profile'), {
     executablePath: CHROMIUM,
@@ -468,13 +431,6 @@ describe('popup content', () => {
 });
 
 describe('without access to the policy host (the DNS-only copy)', () => {
-  /** What the copy without host access shows: what DNS alone tells. */
-  // `grant`: whether the popup offers to allow the policy host (only when there is an STS record).
-  const DNS_ONLY: Record<string, { state: keyof typeof BADGE_STYLE; problems: string[]; grant: boolean }> = {
-    'nortlsrpt.test': { state: 'unfetched', problems: ['check/tlsrpt-missing'], grant: true },
-    'several.test': { state: 'broken', problems: ['check/sts-multiple'], grant: true },
-    'absent.test': { state: 'absent', problems: ['check/sts-missing'], grant: false },
-  };
   it.each(Object.entries(DNS_ONLY))('%s', async (domain, want) => {
     const { page, tabId } = await visit(domain);
     const badge = await settledBadge(tabId, 15_000, dnsOnlyProbe);
