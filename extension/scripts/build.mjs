@@ -16,7 +16,8 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
 const entries = { background: 'src/background.ts', popup: 'src/popup/popup.ts', options: 'src/options/options.ts' };
 const staticFiles = { 'popup.html': 'src/popup/popup.html', 'popup.css': 'src/popup/popup.css', 'options.html': 'src/options/options.html', 'welcome.html': 'src/welcome/welcome.html' };
-export const ICON_SIZES = [16, 32, 48, 128];
+// Every size the stores and browsers ask for: 16 and 32 toolbar, 48 extensions page, 96 Firefox (2× of 48), 128 Chrome Web Store.
+export const ICON_SIZES = [16, 32, 48, 96, 128];
 
 await rm(dist, { recursive: true, force: true });
 const common = join(dist, '.bundle');

@@ -18,6 +18,7 @@ import { BADGE_STYLE } from '../src/badge.ts';
 import { CONNECT_FAILURE } from '../src/fetch-policy.ts';
 import { CONNECT_FAILED, DNS_ONLY, EXPECT } from './cases.ts';
 import { startDohProxy, type DohProxy } from './doh-proxy.ts';
+import { lowContrast, tabWalk, type DrivenPage } from './ui-checks.ts';
 import type { StoredCheck, TabState } from '../src/state.ts';
 
 // The extension APIs as the tests call them inside extension pages (typed loosely: they run in the browser, not here).
@@ -558,3 +559,76 @@ describe('per-tab badges', () => {
   });
 });
 
+describe('contrast and keyboard (the checks the Firefox suite runs too)', () => {
+  const driven = (p: Page) => p as unknown as DrivenPage;
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: every text of the popup (broken and enforced) and the options page has contrast ≥ 4.5:1`, async () => {
+      for (const domain of ['uncovered.test', 'enforce.test']) {
+        const { page, tabId } = await visit(domain);
+        await settledBadge(tabId);
+        const popup = await popupFor(tabId);
+        const options = await openOptions();
+        for (const p of [popup, options]) {
+          await p.emulateMedia({ colorScheme: scheme });
+          expect(await p.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+          const { measured, low } = await lowContrast(driven(p));
+          expect(measured).toBeGreaterThan(10);
+          expect({ url: p.url(), low }).toEqual({ url: p.url(), low: [] });
+        }
+        if (domain === 'uncovered.test') await popup.screenshot({ path: join(ARTIFACTS, `chromium-popup-uncovered-${scheme}.png`), fullPage: true });
+        await popup.close();
+        await options.close();
+        await page.close();
+      }
+    });
+  }
+
+  it('the popup is usable by keyboard alone: tab order, a visible focus ring, Enter and Space', async () => {
+    const { page, tabId } = await visit('enforce.test');
+    await settledBadge(tabId);
+    const popup = await popupFor(tabId);
+    expect(await tabWalk(driven(popup), 5)).toEqual(['options-link', 'recheck', 'copy-json', 'other-domain', 'button'].map((id) => ({ id, ring: true })));
+    const before = await text(popup, '#checked-at');
+    await popup.locator('#recheck').focus();
+    await popup.waitForTimeout(1100);
+    await popup.keyboard.press(' ');
+    await expect.poll(() => text(popup, '#checked-at'), { timeout: 15_000 }).not.toBe(before);
+    await popup.locator('#other-domain').focus();
+    await popup.keyboard.type('postmaster@testing.test');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#verdict[data-verdict="testing"]');
+    expect(await text(popup, '#derived')).toBe('domain of the address you typed (postmaster@testing.test)');
+    await popup.locator('#other-domain').fill('none.test');
+    await popup.locator('#check-another button').focus();
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#verdict[data-verdict="none"]');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('an unreachable or untrusted DoH provider (the Firefox suite runs the same)', () => {
+  it.each([
+    ['not listening', () => 'https://127.0.0.1:9/dns-query'],
+    ['with a certificate not valid for it', () => `https://127.0.0.1:${world.httpsPort}/dns-query`],
+  ])('%s: ERR with a re-check, for a domain with and one without MTA-STS; never a verdict', async (_what, url) => {
+    const host = new URL(url()).host;
+    await probe.evaluate((u: string) => chrome.storage.sync.set({ provider: 'custom', customUrl: u }), url());
+    try {
+      for (const domain of ['enforce.test', 'absent.test']) {
+        const { page, tabId } = await visit(domain);
+        const badge = await settledBadge(tabId);
+        expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE.error.text, color: BADGE_STYLE.error.color });
+        expect(badge.title.startsWith(`STS Lens: could not check ${domain}: the DNS-over-HTTPS provider ${host} did not answer (`)).toBe(true);
+        const popup = await popupFor(tabId);
+        expect(await text(popup, '#message')).toBe(`Could not check ${domain}: ${badge.title.replace(/^STS Lens: could not check [^:]+: /, '')}`);
+        expect(await popup.locator('#recheck').isDisabled()).toBe(false);
+        expect(await popup.locator('#verdict').count()).toBe(0);
+        await popup.close();
+        await page.close();
+      }
+    } finally {
+      await probe.evaluate((u: string) => chrome.storage.sync.set({ provider: 'custom', customUrl: u }), proxy.url);
+    }
+  });
+});
