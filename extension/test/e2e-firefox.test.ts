@@ -19,11 +19,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases as allCases } from '../../cli/world/cases.mjs';
 import { startWorld, type World } from '../../cli/world/world.mjs';
 import { BADGE_STYLE } from '../src/badge.ts';
-import { CONNECT_FAILURE } from '../src/fetch-policy.ts';
 import type { StoredCheck, TabState } from '../src/state.ts';
-import { CONNECT_FAILED, DNS_ONLY, EXPECT } from './cases.ts';
+import { DNS_ONLY, EXPECT, PROVIDERS_DOWN, expectCase, expectDnsOnly, expectEnforcedPopup, expectProviderDown, type BadgeSeen, type PopupReader } from './cases.ts';
 import { startDohProxy, type DohProxy } from './doh-proxy.ts';
-import { lowContrast, tabWalk, type DrivenPage } from './ui-checks.ts';
+import { keyboardFlow, lowContrast, type DrivenPage, type KeyboardPage } from './ui-checks.ts';
 import { startWebProxy, type WebProxy } from './web-proxy.ts';
 import { firefoxes } from './firefoxes.ts';
 
@@ -51,12 +50,6 @@ interface Area {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hex = (rgba: number[]) => `#${rgba.slice(0, 3).map((n) => n.toString(16).padStart(2, '0')).join('')}`;
-
-interface BadgeSeen {
-  text: string;
-  color: string;
-  title: string;
-}
 
 /** The profile prefs that keep Firefox off the network and send web names to the world. */
 function offlinePrefs(proxyPort: number): Record<string, unknown> {
@@ -176,6 +169,11 @@ describe.each(firefoxes())('Firefox $version', ({ path: firefox, version }) => {
   const text = (p: Page, sel: string) => p.$eval(sel, (e) => e.textContent);
   const texts = (p: Page, sel: string) => p.$$eval(sel, (es) => es.map((e) => e.textContent ?? ''));
   const driven = (p: Page) => p as unknown as DrivenPage;
+  const reader = (p: Page): PopupReader => ({
+    attr: (sel, name) => p.$eval(sel, (e, n) => e.getAttribute(n), name).catch(() => null),
+    text: (sel) => text(p, sel),
+    texts: (sel) => texts(p, sel),
+  });
 
   async function setProvider(via: Page, url: string): Promise<void> {
     await via.evaluate((u: string) => browser.storage.sync.set({ provider: 'custom', customUrl: u }), url);
@@ -351,20 +349,11 @@ describe.each(firefoxes())('Firefox $version', ({ path: firefox, version }) => {
       for (const { page } of opened.values()) await page.close();
     });
 
-    it.each(Object.entries(EXPECT))('%s', async (domain, want) => {
+    it.each(Object.keys(EXPECT))('%s', async (domain) => {
       const { tabId, url } = opened.get(domain)!;
       const badge = await settledBadge(tabId, 30_000);
-      expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE[want.state].text, color: BADGE_STYLE[want.state].color });
       const popup = await popupFor(tabId);
-      expect(await popup.$eval('#verdict', (e) => e.getAttribute('data-verdict'))).toBe(want.state);
-      expect(await text(popup, '#domain')).toBe(domain);
-      expect(await text(popup, '#derived')).toBe(`registrable domain of this tab’s page (${url})`);
-      expect((await texts(popup, '#problems .code')).map((x) => x.replace(/ \(.*\)$/, ''))).toEqual(want.problems);
-      const rua = await texts(popup, '#rua li');
-      const score = (await text(popup, '#score'))!.replace(/^score/, 'Score');
-      expect(badge.title).toBe(`${domain}: ${await text(popup, '#headline')}\n${rua.length ? `TLS-RPT: reports to ${rua.join(', ')}` : 'TLS-RPT: none'}\n${score}`);
-      expect(await text(popup, '#mx-tls')).toBe(`not checked in the browser — run sts-lens check ${domain}`);
-      if (CONNECT_FAILED.includes(domain)) expect(await text(popup, '#policy-status')).toBe(CONNECT_FAILURE);
+      await expectCase(domain, url, badge, reader(popup));
       await popup.close();
     });
   });
@@ -374,14 +363,7 @@ describe.each(firefoxes())('Firefox $version', ({ path: firefox, version }) => {
       const { page, tabId } = await visit('enforce.test');
       await settledBadge(tabId);
       const popup = await popupFor(tabId);
-      expect(await text(popup, '#sts-id')).toBe('20260101000000');
-      expect(await text(popup, '#mode')).toBe('enforce');
-      expect(await text(popup, '#max-age')).toBe('604800 s (7 days)');
-      expect(await text(popup, '#score')).toBe('score 100/100');
-      expect(await texts(popup, '#mx li')).toEqual(['10 mx1.enforce.test ✓ *.enforce.test', '20 mx.world.test ✓ mx.world.test']);
-      expect(await texts(popup, '#rua li')).toEqual(['mailto:tls-reports@enforce.test']);
-      expect(await text(popup, '#policy-text')).toBe(await world.policyText('enforce.test.txt'));
-      expect(await text(popup, '#policy-status')).toBe('HTTP 200 · text/plain · 82 bytes');
+      await expectEnforcedPopup(reader(popup), await world.policyText('enforce.test.txt'));
       await (await popup.$('body'))!.screenshot({ path: join(ARTIFACTS, `firefox-${version}-popup-enforce.png`) });
       await popup.close();
       await page.close();
@@ -403,62 +385,35 @@ describe.each(firefoxes())('Firefox $version', ({ path: firefox, version }) => {
       const { page, tabId } = await visit('enforce.test');
       await settledBadge(tabId);
       const popup = await popupFor(tabId);
-      const walk = await tabWalk(driven(popup), 5);
-      expect(walk).toEqual(['options-link', 'recheck', 'copy-json', 'other-domain', 'button'].map((id) => ({ id, ring: true })));
-      // Space on Re-check checks again (a new check time); Enter in the field checks what was typed.
-      const before = await text(popup, '#checked-at');
-      await popup.focus('#recheck');
-      await sleep(1100);
-      await popup.keyboard.press(' ');
-      await expect.poll(() => text(popup, '#checked-at'), { timeout: 15_000 }).not.toBe(before);
-      await popup.focus('#other-domain');
-      await popup.keyboard.type('postmaster@testing.test');
-      await popup.keyboard.press('Enter');
-      await popup.waitForSelector('#verdict[data-verdict="testing"]', { timeout: 15_000 });
-      expect(await text(popup, '#derived')).toBe('domain of the address you typed (postmaster@testing.test)');
-      // Enter on the Check button too.
-      await popup.$eval('#other-domain', (e) => ((e as HTMLInputElement).value = 'none.test'));
-      await popup.focus('#check-another button');
-      await popup.keyboard.press('Enter');
-      await popup.waitForSelector('#verdict[data-verdict="none"]', { timeout: 15_000 });
+      await keyboardFlow(popup as unknown as KeyboardPage, (sel) => text(popup, sel));
       await popup.close();
       await page.close();
     });
   });
 
   describe('without access to the policy host (the DNS-only copy)', () => {
-    it.each(Object.entries(DNS_ONLY))('%s', async (domain, want) => {
+    it.each(Object.keys(DNS_ONLY))('%s', async (domain) => {
       const { page, tabId } = await visit(domain);
       const badge = await settledBadge(tabId, 20_000, dnsOnlyProbe);
-      expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE[want.state].text, color: BADGE_STYLE[want.state].color });
       // The copy with access shows the same tab with its fetched policy.
       expect((await settledBadge(tabId)).text).toBe(BADGE_STYLE[EXPECT[domain]!.state].text);
       const popup = await popupFor(tabId, UUID.dnsOnly);
-      expect(await popup.$eval('#verdict', (e) => e.getAttribute('data-verdict'))).toBe(want.state);
-      expect(await text(popup, '#policy-status')).toBe('not fetched (no permission for this host)');
-      expect(await texts(popup, '#grant')).toEqual(want.grant ? [`Allow access to mta-sts.${domain}`] : []);
+      await expectDnsOnly(domain, badge, reader(popup));
       await popup.close();
       await page.close();
     });
   });
 
   describe('an unreachable or untrusted DoH provider', () => {
-    it.each([
-      ['not listening', () => 'https://127.0.0.1:9/dns-query'],
-      ['with a certificate not valid for it', () => `https://127.0.0.1:${world.httpsPort}/dns-query`],
-    ])('%s: ERR with a re-check, for a domain with and one without MTA-STS; never a verdict', async (_what, url) => {
-      const host = new URL(url()).host;
+    it.each(PROVIDERS_DOWN)('%s: ERR with a re-check, for a domain with and one without MTA-STS; never a verdict', async (_what, endpoint) => {
+      const url = () => endpoint(world.httpsPort);
       await setProvider(probe, url());
       try {
         for (const domain of ['enforce.test', 'absent.test']) {
           const { page, tabId } = await visit(domain);
           const badge = await settledBadge(tabId);
-          expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE.error.text, color: BADGE_STYLE.error.color });
-          expect(badge.title.startsWith(`STS Lens: could not check ${domain}: the DNS-over-HTTPS provider ${host} did not answer (`)).toBe(true);
           const popup = await popupFor(tabId);
-          expect(await text(popup, '#message')).toBe(`Could not check ${domain}: ${badge.title.replace(/^STS Lens: could not check [^:]+: /, '')}`);
-          expect(await popup.$eval('#recheck', (e) => (e as HTMLButtonElement).disabled)).toBe(false);
-          expect(await popup.$$eval('#verdict', (es) => es.length)).toBe(0);
+          await expectProviderDown(domain, url(), badge, { ...reader(popup), recheckEnabled: () => popup.$eval('#recheck', (e) => !(e as HTMLButtonElement).disabled) });
           await popup.close();
           await page.close();
         }

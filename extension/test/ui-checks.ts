@@ -1,5 +1,6 @@
 // Checks of the extension's pages that both browsers' suites run the same way, through the little the two drivers
-// share (playwright-core in Chromium, puppeteer-core in Firefox): `page.evaluate` and `page.keyboard.press`.
+// share (playwright-core in Chromium, puppeteer-core in Firefox): `page.evaluate`, `page.focus`, `page.keyboard`.
+import { expect } from 'vitest';
 
 /** The part of a driver's page these checks use. */
 export interface DrivenPage {
@@ -92,4 +93,34 @@ export async function tabWalk(page: DrivenPage, count: number): Promise<Focused[
     );
   }
   return out;
+}
+
+/** The part of a driver's page the keyboard flow uses besides `DrivenPage`. */
+export interface KeyboardPage extends DrivenPage {
+  focus(selector: string): Promise<void>;
+  readonly keyboard: { press(key: string): Promise<unknown>; type(text: string): Promise<unknown> };
+  waitForSelector(selector: string, options: { timeout: number }): Promise<unknown>;
+}
+
+/**
+ * The popup of a checked tab, used by keyboard alone: the tab order (Options, Re-check, Copy as JSON, the domain
+ * field, Check) with a visible focus ring on each, Space on Re-check (a new check time), Enter in the field (checks
+ * what was typed) and Enter on Check. `text` reads an element's text.
+ */
+export async function keyboardFlow(page: KeyboardPage, text: (selector: string) => Promise<string | null>): Promise<void> {
+  expect(await tabWalk(page, 5)).toEqual(['options-link', 'recheck', 'copy-json', 'other-domain', 'button'].map((id) => ({ id, ring: true })));
+  const before = await text('#checked-at');
+  await page.focus('#recheck');
+  await new Promise((r) => setTimeout(r, 1100)); // the check time shown has a resolution of one second
+  await page.keyboard.press(' ');
+  await expect.poll(() => text('#checked-at'), { timeout: 15_000 }).not.toBe(before);
+  await page.focus('#other-domain');
+  await page.keyboard.type('postmaster@testing.test');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verdict[data-verdict="testing"]', { timeout: 15_000 });
+  expect(await text('#derived')).toBe('domain of the address you typed (postmaster@testing.test)');
+  await page.evaluate(() => ((document.getElementById('other-domain') as HTMLInputElement).value = 'none.test'), null);
+  await page.focus('#check-another button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verdict[data-verdict="none"]', { timeout: 15_000 });
 }

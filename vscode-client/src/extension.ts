@@ -124,6 +124,11 @@ async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: `STS Lens: checking ${parsed.domain}…` },
     () => checkDomain(input, { resolve, fetchPolicy: fetchPolicyNode(fetchOptions), probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts) }),
   );
+  // No lookup answered: the resolver is the problem, and nothing is known about the domain (no verdict).
+  if (result.unreachable !== null) {
+    void vscode.window.showErrorMessage(`STS Lens: could not check ${result.domain}: the system resolver did not answer (${result.unreachable})`);
+    return;
+  }
   output.appendLine(checkResultText(result));
   output.show(true);
 }
