@@ -13,8 +13,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # time: /usr/bin/time, for the peak memory the benchmarks print.
 # chromium + libnss3-tools: the browser extension's end-to-end tests (system Chromium, the test CA trusted via certutil).
 # neovim: headless Neovim, the second LSP client of the language server tests.
+# postfix: the test world's real MTA; its MX hosts answer STARTTLS (an instance of its own, started by the world).
 # firefox-esr: the Firefox build of the extension, tested in Firefox over WebDriver BiDi (extension/test/e2e-firefox.test.ts).
-PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools firefox-esr)
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools postfix firefox-esr)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -26,9 +27,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     as_root sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d' && made_policy=yes
   fi
+  # Postfix asks what kind of mail system this is: none (the world runs its own instance with its own config).
+  echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ "$made_policy" = yes ] && as_root rm -f /usr/sbin/policy-rc.d
-  as_root sh -c 'for s in unbound nginx; do (service "$s" stop || true) >/dev/null 2>&1; done'
+  as_root sh -c 'for s in unbound nginx postfix; do (service "$s" stop || true) >/dev/null 2>&1; done'
 fi
 
 # The oldest Firefox ESR the archive offers (Debian stable's main archive keeps the ESR it shipped with, security

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// bench/check: how much a domain check costs compared with its slowest single request, when every DNS answer
-// and the HTTPS response are slow; and 100 domains checked at once. A small delaying proxy on loopback sits
-// between `sts-lens check` and the test world: every DNS answer (UDP) and every HTTPS connection waits DELAY ms.
-// Target (design.md §5): the whole check costs at most 1.5x its slowest single request. Prints figures only.
+// bench/check: how much a domain check costs compared with its slowest single request, when every DNS answer,
+// the HTTPS response and every SMTP connection are slow; a domain with three MX hosts against its slowest STARTTLS
+// probe; 100 domains checked at once, and 50 with every MX probed on the world's Postfix. Small delaying proxies on
+// loopback sit between `sts-lens check` and the test world: every DNS answer (UDP), every HTTPS connection and every
+// SMTP connection waits DELAY ms. Targets: the whole check costs at most 1.5x its slowest single request (design.md
+// §5); a domain's total at most 1.2x its slowest MX probe (issue 13). Prints figures only.
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { existsSync } from 'node:fs';
@@ -34,14 +36,17 @@ function dnsDelayProxy(upstream, delay) {
   return new Promise((resolve) => server.bind(0, '127.0.0.1', () => resolve({ port: server.address().port, close: () => server.close() })));
 }
 
-/** A TCP proxy that opens the upstream connection `delay` ms late (so the HTTPS answer comes that much later). */
-function tcpDelayProxy(upstreamPort, delay) {
+/**
+ * A TCP proxy on `host` (port `port`, 0: any) that opens the upstream connection to the same host `delay` ms late
+ * (so the HTTPS answer or the SMTP greeting comes that much later).
+ */
+function tcpDelayProxy(upstreamPort, delay, host = '127.0.0.1', port = 0) {
   const sockets = new Set();
   const server = net.createServer((client) => {
     sockets.add(client);
     client.pause();
     setTimeout(() => {
-      const up = net.connect(upstreamPort, '127.0.0.1', () => {
+      const up = net.connect(upstreamPort, host, () => {
         client.pipe(up);
         up.pipe(client);
         client.resume();
@@ -53,8 +58,9 @@ function tcpDelayProxy(upstreamPort, delay) {
     }, delay);
     client.on('close', () => sockets.delete(client));
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () =>
       resolve({
         port: server.address().port,
         close: () => {
@@ -62,8 +68,22 @@ function tcpDelayProxy(upstreamPort, delay) {
           server.close();
         },
       }),
-    ),
-  );
+    );
+  });
+}
+
+/** Delaying SMTP proxies on every one of `hosts`, all on one port (the `--smtp-port` of the check). */
+async function smtpDelayProxies(upstreamPort, delay, hosts) {
+  for (;;) {
+    const first = await tcpDelayProxy(upstreamPort, delay, hosts[0]);
+    const rest = [];
+    try {
+      for (const h of hosts.slice(1)) rest.push(await tcpDelayProxy(upstreamPort, delay, h, first.port));
+      return { port: first.port, close: () => [first, ...rest].forEach((p) => p.close()) };
+    } catch {
+      [first, ...rest].forEach((p) => p.close()); // the port is taken on another address: try another
+    }
+  }
 }
 
 /** Run `sts-lens check --format json` (asynchronously: the proxies live in this process) with its peak RSS. */
@@ -80,20 +100,23 @@ async function check(args) {
 
 const world = await startWorld();
 try {
-  console.log(`sts-lens check, ${process.version}; delay injected on every DNS answer and every HTTPS connection`);
+  const mxHosts = ['127.0.0.1', '127.0.0.31', '127.0.0.32'];
+  console.log(`sts-lens check, ${process.version}; delay injected on every DNS answer, every HTTPS and every SMTP connection`);
   console.log('delay  domain         total ms  slowest single ms (which)  ratio  target <= 1.5');
   for (const delay of DELAYS) {
     const dns = await dnsDelayProxy(world.dnsServer, delay);
     const https = await tcpDelayProxy(world.httpsPort, delay);
+    const smtp = await smtpDelayProxies(world.smtpPort, delay, mxHosts);
     try {
       for (const domain of ['enforce.test', 'dane.test']) {
         const runs = [];
         for (let i = 0; i < 3; i++) {
-          runs.push((await check(['--resolver', `127.0.0.1:${dns.port}`, '--ca', world.caFile, '--https-port', String(https.port), '--timeout', '5', domain])).results);
+          runs.push((await check(['--resolver', `127.0.0.1:${dns.port}`, '--ca', world.caFile, '--https-port', String(https.port), '--smtp-port', String(smtp.port), '--timeout', '5', domain])).results);
         }
         const r = runs.sort((a, b) => a.timings.totalMs - b.timings.totalMs)[1];
         const t = r.timings;
-        const parts = { sts: t.stsMs, tlsrpt: t.tlsrptMs, mx: t.mxMs, policy: t.policyMs, 'mx+tlsa': t.mxMs + t.tlsaMs };
+        // A probe starts with the MX answer (and looks up its host's address first): its chain is mx + probe.
+        const parts = { sts: t.stsMs, tlsrpt: t.tlsrptMs, mx: t.mxMs, policy: t.policyMs, 'mx+tlsa': t.mxMs + t.tlsaMs, 'mx+smtp': t.mxMs + t.smtpMs };
         const [which, slowest] = Object.entries(parts).sort((a, b) => b[1] - a[1])[0];
         console.log(
           `${String(delay).padStart(5)}  ${domain.padEnd(13)} ${String(t.totalMs).padStart(9)}  ${String(slowest).padStart(17)} (${which})`.padEnd(62) +
@@ -103,16 +126,49 @@ try {
     } finally {
       dns.close();
       https.close();
+      smtp.close();
+    }
+  }
+
+  // Three MX hosts (three addresses of the world's Postfix), each SMTP connection slowed: probed side by side, the
+  // domain costs its slowest probe, not the sum.
+  console.log('\nmxtls.test: three MX hosts, SMTP delay injected; total vs slowest single STARTTLS probe (target <= 1.2)');
+  console.log('delay  total ms  slowest probe ms  sum of probes ms  ratio');
+  for (const delay of DELAYS) {
+    const smtp = await smtpDelayProxies(world.smtpPort, delay, mxHosts);
+    try {
+      const runs = [];
+      for (let i = 0; i < 5; i++) {
+        runs.push((await check(['--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--smtp-port', String(smtp.port), '--timeout', '5', 'mxtls.test'])).results);
+      }
+      const r = runs.sort((a, b) => a.timings.totalMs - b.timings.totalMs)[2];
+      const probes = r.mx.map((m) => m.tls.ms);
+      const slowest = Math.max(...probes);
+      const sum = probes.reduce((a, b) => a + b, 0);
+      console.log(`${String(delay).padStart(5)}  ${String(r.timings.totalMs).padStart(8)}  ${String(slowest).padStart(16)}  ${String(sum).padStart(16)}  ${(r.timings.totalMs / slowest).toFixed(2).padStart(5)}   (${r.mx.map((m) => m.tls.status).join(' ')})`);
+    } finally {
+      smtp.close();
     }
   }
   const domains = world.cases.map((c) => c.domain);
   const hundred = Array.from({ length: 100 }, (_, i) => domains[i % domains.length]);
   const started = Date.now();
-  const { results, rssMb } = await check(['--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--http-port', String(world.httpPort), '--timeout', '3', ...hundred]);
+  const { results, rssMb } = await check(['--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--http-port', String(world.httpPort), '--no-smtp', '--timeout', '3', ...hundred]);
   const wall = Date.now() - started;
   const slowest = Math.max(...results.map((r) => r.timings.totalMs));
-  console.log(`\n100 domains at once (the ${domains.length} world domains, 4 times; slow.test waits for its 3 s timeout):`);
+  console.log(`\n100 domains at once, --no-smtp (the ${domains.length} world domains cycled; slow.test waits for its 3 s timeout):`);
   console.log(`  wall ${wall} ms (process included), slowest single check ${slowest} ms, peak RSS ${rssMb.toFixed(0)} MB`);
+
+  // 50 domains with every MX host probed on the world's Postfix (one smtpd per connection, as a real MTA runs).
+  const quick = domains.filter((d) => d !== 'slow.test');
+  const fifty = Array.from({ length: 50 }, (_, i) => quick[i % quick.length]);
+  const started50 = Date.now();
+  const probed = await check(['--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--http-port', String(world.httpPort), '--smtp-port', String(world.smtpPort), '--timeout', '5', ...fifty]);
+  const wall50 = Date.now() - started50;
+  const tls = probed.results.flatMap((r) => r.mx.map((m) => m.tls));
+  const slowestProbe = Math.max(...tls.map((t) => t.ms));
+  console.log(`\n${fifty.length} domains at once with STARTTLS probes (world domains cycled, slow.test left out): ${tls.length} MX probes`);
+  console.log(`  wall ${wall50} ms (process included), slowest single check ${Math.max(...probed.results.map((r) => r.timings.totalMs))} ms, slowest probe ${slowestProbe} ms, peak RSS ${probed.rssMb.toFixed(0)} MB`);
 } finally {
   await world.stop();
 }

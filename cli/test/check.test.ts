@@ -12,8 +12,9 @@ interface World {
   dohUrl: string;
   httpsPort: number;
   httpPort: number;
+  smtpPort: number;
   caFile: string;
-  cases: { domain: string; verdict: string; previousPolicy?: string }[];
+  cases: { domain: string; verdict: string; previousPolicy?: string; mxTls?: Record<string, string> }[];
   stop(): Promise<void>;
 }
 
@@ -31,16 +32,29 @@ interface JsonResult {
   derivedFrom: string;
   sts: { id: string | null; records: { value: string }[]; cnames: string[] };
   policy: { fetched: boolean; status: number | null; mode: string | null; maxAge: number | null; mx: string[]; text: string | null };
-  mx: { host: string; preference: number; pattern: string | null; tlsa: boolean }[];
+  mx: {
+    host: string;
+    preference: number;
+    pattern: string | null;
+    tlsa: boolean;
+    tls: {
+      status: string;
+      address: string | null;
+      protocol: string | null;
+      certificate: { subject: string; issuer: string; names: string[]; notAfter: string; daysLeft: number } | null;
+      error: string | null;
+      ms: number;
+    };
+  }[];
   tlsrpt: { rua: string[] };
   diagnostics: JsonDiagnostic[];
-  timings: { totalMs: number };
+  timings: { totalMs: number; mxMs: number; smtpMs: number };
 }
 
 /** Every world case: the verdict and the exact findings (source:code:severity) the checker must give. */
 const EXPECTED: Record<string, { verdict: string; score: number; codes: string[] }> = {
   'enforce.test': { verdict: 'enforced', score: 100, codes: [] },
-  'testing.test': { verdict: 'testing', score: 85, codes: [] },
+  'testing.test': { verdict: 'testing', score: 90, codes: [] },
   'none.test': { verdict: 'none', score: 65, codes: ['policy:check/mode-none:warning'] },
   'absent.test': { verdict: 'absent', score: 0, codes: ['dns:check/sts-missing:warning'] },
   'tlsrptonly.test': { verdict: 'absent', score: 10, codes: ['dns:check/sts-missing:warning', 'tlsrpt:check/tlsrpt-without-sts:info'] },
@@ -53,8 +67,8 @@ const EXPECTED: Record<string, { verdict: string; score: number; codes: string[]
   'untrusted.test': { verdict: 'broken', score: 30, codes: ['https:check/policy-certificate:error'] },
   'big.test': { verdict: 'broken', score: 30, codes: ['https:check/policy-too-large:error'] },
   'slow.test': { verdict: 'broken', score: 30, codes: ['https:check/policy-slow:error'] },
-  'uncovered.test': { verdict: 'broken', score: 65, codes: ['dns:check/mx-not-covered:error'] },
-  'twolabels.test': { verdict: 'broken', score: 65, codes: ['dns:check/mx-not-covered:error', 'dns:check/mx-pattern-unused:info'] },
+  'uncovered.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-not-covered:error'] },
+  'twolabels.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-not-covered:error', 'dns:check/mx-pattern-unused:info'] },
   'several.test': { verdict: 'broken', score: 10, codes: ['dns:check/sts-multiple:error'] },
   'cut.test': { verdict: 'broken', score: 10, codes: ['sts:sts-txt/id-missing:error'] },
   'split.test': { verdict: 'enforced', score: 100, codes: [] },
@@ -64,16 +78,28 @@ const EXPECTED: Record<string, { verdict: string; score: number; codes: string[]
   'cname.test': { verdict: 'enforced', score: 100, codes: [] },
   'stale.test': { verdict: 'enforced', score: 100, codes: [] },
   'nohost.test': { verdict: 'broken', score: 30, codes: ['https:check/policy-host-missing:error'] },
+  'mxtls.test': { verdict: 'enforced', score: 100, codes: [] },
+  'mxexpired.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-expired:error'] },
+  'mxwrongname.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-name:error'] },
+  'mxselfsigned.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-untrusted:error'] },
+  'mxexpiring.test': { verdict: 'enforced', score: 100, codes: ['smtp:check/mx-certificate-expiring:warning'] },
+  'mxplain.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-starttls-missing:error'] },
+  'mxdown.test': { verdict: 'enforced', score: 100, codes: ['smtp:check/mx-unreachable:warning'] },
+  'mxtesting.test': { verdict: 'testing', score: 80, codes: ['smtp:check/mx-certificate-expired:warning'] },
 };
 
 let world: World;
+const world_cases = () => Object.keys(EXPECTED);
 let transport: string[];
 let all: Run;
 let results: Map<string, JsonResult>;
 
 beforeAll(async () => {
   world = (await startWorld()) as World;
-  transport = ['--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--http-port', String(world.httpPort), '--timeout', '3'];
+  transport = [
+    '--resolver', world.dnsServer, '--ca', world.caFile, '--https-port', String(world.httpsPort), '--http-port', String(world.httpPort),
+    '--smtp-port', String(world.smtpPort), '--timeout', '3',
+  ];
   all = stsLens(['check', ...transport, '--format', 'json', ...world.cases.map((c) => c.domain)]);
   const parsed = JSON.parse(all.stdout) as JsonResult[];
   results = new Map(parsed.map((r) => [r.domain, r]));
@@ -102,6 +128,91 @@ describe('sts-lens check against the test world', () => {
     expect(r.score).toBe(want.score);
   });
 
+  it.each(world_cases())('%s: every MX host probed on Postfix with the expected TLS status', (domain) => {
+    const c = world.cases.find((x) => x.domain === domain)!;
+    const r = results.get(domain)!;
+    expect(r.mx.length).toBeGreaterThan(0);
+    for (const m of r.mx) {
+      const want = c.mxTls?.[m.host] ?? 'ok';
+      expect(m.tls.status, m.host).toBe(want);
+      if (want === 'unreachable' || want === 'no-starttls') expect(m.tls.certificate, m.host).toBeNull();
+      else expect(m.tls.protocol, m.host).toBe('TLSv1.3');
+      expect(m.tls.address, m.host).toMatch(/^127\.0\.0\.\d+$/);
+      expect(m.tls.ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('reports each MX certificate exactly: subject, issuer, names, notAfter and days left', () => {
+    const [mx1, mx2] = results.get('mxtls.test')!.mx;
+    expect(mx1!.tls).toMatchObject({ status: 'ok', address: '127.0.0.1', error: null });
+    expect(mx1!.tls.certificate!.names).toContain('mx1.mxtls.test');
+    expect(mx1!.tls.certificate!.issuer).toMatch(/^O=STS Lens test world, CN=STS Lens test CA /);
+    expect(mx1!.tls.certificate!.daysLeft).toBe(89);
+    expect(mx2!.tls).toMatchObject({ status: 'ok', address: '127.0.0.31', certificate: { subject: 'CN=*.mxtls.test', names: ['*.mxtls.test'] } });
+    const expired = results.get('mxexpired.test')!.mx[0]!.tls;
+    expect(expired).toMatchObject({ status: 'expired', certificate: { notAfter: '2020-02-01T00:00:00.000Z' }, error: 'the certificate expired on 2020-02-01' });
+    expect(expired.certificate!.daysLeft).toBeLessThan(-2000);
+    expect(results.get('mxexpiring.test')!.mx[0]!.tls.certificate!.daysLeft).toBe(2);
+    expect(results.get('mxwrongname.test')!.mx[0]!.tls.error).toBe('the certificate names `mx.elsewhere.test`, not `mx1.mxwrongname.test`');
+    expect(results.get('mxselfsigned.test')!.mx[0]!.tls.error).toBe('the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT; issuer CN=mx1.mxselfsigned.test)');
+    expect(results.get('mxplain.test')!.mx[0]!.tls.error).toBe('the EHLO reply lists no STARTTLS extension');
+    expect(results.get('mxdown.test')!.mx[1]!.tls.error).toBe(`nothing answered on port ${world.smtpPort} (127.0.0.38: connection refused)`);
+  });
+
+  it('probes in parallel with the lookups and the fetch: a domain costs about its slowest probe', () => {
+    const r = results.get('mxtls.test')!;
+    const slowest = Math.max(...r.mx.map((m) => m.tls.ms));
+    expect(r.timings.totalMs).toBeLessThan(r.timings.mxMs + slowest + 250);
+  });
+
+  it('--no-smtp: every MX skipped, verdicts and scores as without probes', () => {
+    const r = stsLens(['check', ...transport, '--no-smtp', '--format', 'json', 'mxexpired.test', 'mxplain.test', 'mxdown.test', 'mxtesting.test']);
+    const got = JSON.parse(r.stdout) as JsonResult[];
+    expect(got.map((x) => [x.domain, x.verdict, x.score])).toEqual([
+      ['mxexpired.test', 'enforced', 100],
+      ['mxplain.test', 'enforced', 100],
+      ['mxdown.test', 'enforced', 100],
+      ['mxtesting.test', 'testing', 90],
+    ]);
+    for (const x of got) {
+      expect(x.diagnostics).toEqual([]);
+      for (const m of x.mx) expect(m.tls).toEqual({ status: 'skipped', address: null, protocol: null, certificate: null, error: null, ms: 0 });
+    }
+    expect(r.status).toBe(0);
+    const text = stsLens(['check', ...transport, '--no-smtp', 'mxexpired.test']);
+    expect(text.stdout).toMatch(/^ {2}MX +10 mx1\.mxexpired\.test +✓ mx1\.mxexpired\.test +TLS not checked$/m);
+    expect(text.stdout).toContain('  MX TLS   not checked (no STARTTLS probe was made)');
+  });
+
+  it('prints one line per MX with its TLS, and what failed', () => {
+    const r = stsLens(['check', ...transport, 'mxexpired.test', 'mxdown.test', 'mxtesting.test']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^ {2}MX +10 mx1\.mxexpired\.test +✓ mx1\.mxexpired\.test +✗ TLS 1\.3, certificate expired 2020-02-01 {2}\[127\.0\.0\.33\]$/m);
+    expect(r.stdout).toContain('  MX TLS   0 of 1 MX host ready for MTA-STS; senders refuse mx1.mxexpired.test (certificate out of date)');
+    expect(r.stdout).toMatch(/^ +20 mx2\.mxdown\.test +✓ \*\.mxdown\.test +\? no answer on SMTP {2}\[127\.0\.0\.38\]$/m);
+    expect(r.stdout).toContain('  MX TLS   1 of 2 MX hosts ready for MTA-STS, 1 not known');
+    expect(r.stdout).toContain('  MX TLS   0 of 1 MX host ready for MTA-STS; not ready to enforce: fix mx1.mxexpired.test (certificate out of date)');
+    expect(r.stdout).toMatch(/error +check\/mx-certificate-expired \(smtp\) +the certificate of MX host `mx1\.mxexpired\.test` is out of date/);
+  });
+
+  it('sends the EHLO name given with --ehlo, and rejects a bad one', () => {
+    const ok = stsLens(['check', ...transport, '--ehlo', 'probe.example.net', '--format', 'json', 'mxtls.test']);
+    expect((JSON.parse(ok.stdout) as JsonResult).verdict).toBe('enforced');
+    expect(stsLens(['check', ...transport, '--ehlo', 'not a name', 'mxtls.test']).stderr).toContain('--ehlo needs a host name');
+    expect(stsLens(['check', ...transport, '--no-smtp', '--ehlo', 'x.test', 'mxtls.test']).status).toBe(2);
+  });
+
+  it('says port 25 may be blocked when no MX host answers, and keeps the verdict', () => {
+    // Nothing listens on port 9 of the loopback MX addresses (a later --smtp-port wins).
+    const r = stsLens(['check', ...transport, '--smtp-port', '9', '--format', 'json', 'mxtls.test']);
+    const j = JSON.parse(r.stdout) as JsonResult;
+    expect([j.verdict, j.score]).toEqual(['enforced', 100]);
+    expect(j.mx.map((m) => m.tls.status)).toEqual(['unreachable', 'unreachable', 'unreachable']);
+    expect(j.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['check/mx-unreachable:warning']);
+    expect(j.diagnostics[0]!.message).toContain('outbound port 25 may be blocked from this network');
+    expect(r.status).toBe(0);
+  });
+
   it('reports the MX table with the covering pattern, or none', () => {
     expect(results.get('enforce.test')!.mx.map((m) => [m.host, m.pattern])).toEqual([
       ['mx1.enforce.test', '*.enforce.test'],
@@ -126,8 +237,9 @@ describe('sts-lens check against the test world', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^enforce\.test {2}ENFORCED: senders must use TLS to the listed MX hosts {2}score 100\/100$/);
-    expect(r.stdout).toMatch(/^ {2}MX +10 mx1\.enforce\.test +✓ \*\.enforce\.test$/m);
-    expect(r.stdout).toMatch(/^ +20 mx\.world\.test +✓ mx\.world\.test$/m);
+    expect(r.stdout).toMatch(/^ {2}MX +10 mx1\.enforce\.test {2}✓ \*\.enforce\.test {2}✓ TLS 1\.3, certificate valid 89 days {2}\[127\.0\.0\.1\]$/m);
+    expect(r.stdout).toMatch(/^ +20 mx\.world\.test {5}✓ mx\.world\.test {3}✓ TLS 1\.3, certificate valid 89 days {2}\[127\.0\.0\.1\]$/m);
+    expect(r.stdout).toContain('  MX TLS   2 of 2 MX hosts ready for MTA-STS\n');
     expect(r.stdout).toContain('No problems found.');
     expect(r.stdout).not.toContain('\x1b[');
   });
@@ -204,16 +316,31 @@ describe('sts-lens check against the test world', () => {
 });
 
 describe('sts-lens init against the test world', () => {
-  it('prints a testing policy from the live MX hosts, an STS record with a fresh id and a TLS-RPT record', () => {
-    const r = stsLens(['init', '--resolver', world.dnsServer, 'absent.test'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+  const smtp = () => ['--smtp-port', String(world.smtpPort), '--ca', world.caFile];
+
+  it('prints an enforce policy when every MX host passes STARTTLS, an STS record with a fresh id and a TLS-RPT record', () => {
+    const r = stsLens(['init', '--resolver', world.dnsServer, ...smtp(), 'absent.test'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('version: STSv1\nmode: testing\nmx: ');
+    expect(r.stdout).toContain('# mode enforce: every MX host passed the STARTTLS probe (mx1.absent.test TLSv1.3)\nversion: STSv1\nmode: enforce\nmx: mx1.absent.test\n');
     expect(r.stdout).toContain('max_age: 604800\n');
     expect(r.stdout).toContain('_mta-sts.absent.test.   3600 IN TXT "v=STSv1; id=20260101000000"');
     expect(r.stdout).toContain('_smtp._tls.absent.test. 3600 IN TXT "v=TLSRPTv1; rua=mailto:tls-reports@absent.test"');
     // What it prints lints clean.
     const policy = r.stdout.slice(r.stdout.indexOf('version:'), r.stdout.indexOf('# DNS'));
     expect(stsLens(['lint', '--kind', 'policy', '-'], { input: policy }).status).toBe(0);
+  });
+
+  it('proposes testing and names the hosts to fix when an MX host fails', () => {
+    const r = stsLens(['init', '--resolver', world.dnsServer, ...smtp(), 'mxdown.test']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      `# mode testing: these MX hosts must pass STARTTLS before you switch to enforce:\n#   mx2.mxdown.test: unreachable (nothing answered on port ${world.smtpPort} (127.0.0.38: connection refused))\nversion: STSv1\nmode: testing\nmx: mx1.mxdown.test\nmx: mx2.mxdown.test\n`,
+    );
+    const expired = stsLens(['init', '--resolver', world.dnsServer, ...smtp(), 'mxexpired.test']);
+    expect(expired.stdout).toContain('#   mx1.mxexpired.test: expired (the certificate expired on 2020-02-01)\nversion: STSv1\nmode: testing\n');
+    const off = stsLens(['init', '--resolver', world.dnsServer, '--no-smtp', 'mxtls.test']);
+    expect(off.stdout).toContain('# mode testing: the MX hosts were not probed (--no-smtp)');
+    expect(off.stdout).toContain('\nmode: testing\n');
   });
 
   it('notes an existing _mta-sts record', () => {

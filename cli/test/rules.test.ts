@@ -21,7 +21,18 @@ describe('sts-lens rules', () => {
 
   it('narrows by prefix and rejects a prefix that matches nothing', () => {
     const r = stsLens(['rules', 'check/mx']);
-    expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['check/mx-missing', 'check/mx-not-covered', 'check/mx-pattern-unused']);
+    expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual([
+      'check/mx-missing',
+      'check/mx-not-covered',
+      'check/mx-pattern-unused',
+      'check/mx-starttls-missing',
+      'check/mx-certificate-untrusted',
+      'check/mx-certificate-name',
+      'check/mx-certificate-expired',
+      'check/mx-certificate-expiring',
+      'check/mx-tls-handshake',
+      'check/mx-unreachable',
+    ]);
     const bad = stsLens(['rules', 'nope/']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no rule code starts with `nope/`');

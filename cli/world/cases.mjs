@@ -37,7 +37,11 @@
  * @property {Serve} serve
  * @property {ExpectedFetch} fetch
  * @property {string} [previousPolicy] policy file a caller saw before (same id, other content), for the stale-id check
+ * @property {Readonly<Record<string, MxTlsStatus>>} [mxTls] the `mx[].tls.status` of MX hosts that do not pass (every
+ *   other MX host of the case is `ok`)
  */
+
+/** @typedef {'ok' | 'no-starttls' | 'untrusted' | 'name-mismatch' | 'expired' | 'handshake-failed' | 'unreachable' | 'skipped'} MxTlsStatus */
 
 /** @type {readonly WorldCase[]} */
 export const cases = [
@@ -292,7 +296,128 @@ export const cases = [
     serve: { kind: 'none' },
     fetch: { errorKind: 'dns' },
   },
+  {
+    domain: 'mxtls.test',
+    description: 'three MX hosts served by Postfix, each passing STARTTLS; mx2 presents a wildcard certificate `*.mxtls.test`',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['three MX hosts probed at once', 'wildcard MX certificate'],
+    zone: 'mxtls.test.zone',
+    serve: { kind: 'file', file: 'mxtls.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
+  {
+    domain: 'mxexpired.test',
+    description: 'enforce, and the only MX host presents a certificate that expired in 2020',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX certificate expired'],
+    zone: 'mxexpired.test.zone',
+    serve: { kind: 'file', file: 'mxexpired.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxexpired.test': 'expired' },
+  },
+  {
+    domain: 'mxwrongname.test',
+    description: 'enforce, and the MX host presents a certificate for mx.elsewhere.test',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX certificate for another name'],
+    zone: 'mxwrongname.test.zone',
+    serve: { kind: 'file', file: 'mxwrongname.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxwrongname.test': 'name-mismatch' },
+  },
+  {
+    domain: 'mxselfsigned.test',
+    description: 'enforce, and the MX host presents a self-signed certificate',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX certificate untrusted'],
+    zone: 'mxselfsigned.test.zone',
+    serve: { kind: 'file', file: 'mxselfsigned.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxselfsigned.test': 'untrusted' },
+  },
+  {
+    domain: 'mxexpiring.test',
+    description: 'enforce; the MX certificate is valid but expires in three days',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['MX certificate expiring soon'],
+    zone: 'mxexpiring.test.zone',
+    serve: { kind: 'file', file: 'mxexpiring.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
+  {
+    domain: 'mxplain.test',
+    description: 'enforce, and the MX host answers SMTP without offering STARTTLS',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX without STARTTLS'],
+    zone: 'mxplain.test.zone',
+    serve: { kind: 'file', file: 'mxplain.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxplain.test': 'no-starttls' },
+  },
+  {
+    domain: 'mxdown.test',
+    description: 'enforce; the backup MX address has nothing listening (a warning, not a broken verdict)',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['MX unreachable'],
+    zone: 'mxdown.test.zone',
+    serve: { kind: 'file', file: 'mxdown.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx2.mxdown.test': 'unreachable' },
+  },
+  {
+    domain: 'mxtesting.test',
+    description: 'testing policy whose MX (shared with mxexpired.test) has an expired certificate: not ready to enforce',
+    verdict: 'testing',
+    tlsrpt: true,
+    exercises: ['MX TLS fault in testing mode'],
+    zone: 'mxtesting.test.zone',
+    serve: { kind: 'file', file: 'mxtesting.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxexpired.test': 'expired' },
+  },
 ];
+
+/**
+ * How a Postfix listener of the world answers STARTTLS: `good` (a certificate from the test CA naming its hosts),
+ * `wildcard` (`*.<parent>` of its host), `expired`, `wrong-name` (for mx.elsewhere.test), `self-signed`, `expiring`
+ * (valid three more days), `plain` (no STARTTLS), `closed` (nothing listens at the address).
+ * @typedef {'good' | 'wildcard' | 'expired' | 'wrong-name' | 'self-signed' | 'expiring' | 'plain' | 'closed'} MxKind
+ */
+
+/**
+ * One MX address of the world: Postfix listens there on the world's SMTP port (unless `closed`).
+ * @typedef {object} MxServer
+ * @property {string} address a loopback address (the zones' A records of its hosts)
+ * @property {MxKind} kind
+ * @property {readonly string[]} hosts the MX host names at that address
+ */
+
+/** Every MX address of the world. 127.0.0.1 carries the MX hosts of the cases that are not about MX TLS. */
+export const mxServers = /** @type {readonly MxServer[]} */ ([
+  {
+    address: '127.0.0.1',
+    kind: 'good',
+    hosts: [
+      ...cases.filter((c) => !c.domain.startsWith('mx')).map((c) => `mx1.${c.domain}`),
+      'mx2.stale.test', 'a.b.twolabels.test', 'mx.world.test', 'backup.world.test', 'mx1.mxtls.test', 'mx1.mxdown.test',
+    ],
+  },
+  { address: '127.0.0.31', kind: 'wildcard', hosts: ['mx2.mxtls.test'] },
+  { address: '127.0.0.32', kind: 'good', hosts: ['mx3.mxtls.test'] },
+  { address: '127.0.0.33', kind: 'expired', hosts: ['mx1.mxexpired.test'] },
+  { address: '127.0.0.34', kind: 'wrong-name', hosts: ['mx1.mxwrongname.test'] },
+  { address: '127.0.0.35', kind: 'self-signed', hosts: ['mx1.mxselfsigned.test'] },
+  { address: '127.0.0.36', kind: 'expiring', hosts: ['mx1.mxexpiring.test'] },
+  { address: '127.0.0.37', kind: 'plain', hosts: ['mx1.mxplain.test'] },
+  { address: '127.0.0.38', kind: 'closed', hosts: ['mx2.mxdown.test'] },
+]);
 
 /** Zones the world serves besides the cases': its own root (so nothing leaves loopback) and world.test hosts. */
 export const infrastructureZones = [

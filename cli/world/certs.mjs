@@ -34,7 +34,7 @@ export async function makePki(/** @type {string} */ bin, /** @type {string} */ d
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   await Promise.all([
     openssl(bin, dir, [
-      'req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '7',
+      'req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '400',
       '-subj', `/O=STS Lens test world/CN=STS Lens test CA ${process.pid}-${Date.now()}`,
       '-addext', 'basicConstraints=critical,CA:TRUE',
       '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
@@ -48,11 +48,14 @@ export async function makePki(/** @type {string} */ bin, /** @type {string} */ d
 
 const LEAF_EXTENSIONS = ['-addext', 'basicConstraints=critical,CA:FALSE', '-addext', 'extendedKeyUsage=serverAuth'];
 
-/** A certificate signed by the test CA for `names` (DNS names, or IP addresses prefixed `IP:`), written to `out`. */
-export async function issue(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string[]} */ names, /** @type {string} */ out) {
+/**
+ * A certificate signed by the test CA for `names` (DNS names, or IP addresses prefixed `IP:`), written to `out`,
+ * valid from now for `days` days (a few days: the expiring-soon case).
+ */
+export async function issue(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string[]} */ names, /** @type {string} */ out, days = 7) {
   const san = names.map((n) => (n.startsWith('IP:') ? n : `DNS:${n}`)).join(',');
   await openssl(bin, pki.dir, [
-    'req', '-x509', '-new', '-key', pki.leafKey, '-CA', pki.caFile, '-CAkey', pki.caKey, '-days', '7',
+    'req', '-x509', '-new', '-key', pki.leafKey, '-CA', pki.caFile, '-CAkey', pki.caKey, '-days', String(days),
     '-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${san}`, ...LEAF_EXTENSIONS, '-out', out,
   ]);
   return out;
@@ -72,7 +75,8 @@ export async function selfSigned(/** @type {string} */ bin, /** @type {Pki} */ p
  * through `openssl ca` with explicit dates and a throw-away CA database.
  */
 export async function expired(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out) {
-  const db = join(pki.dir, 'ca-db');
+  // A database per certificate: several expired certificates are made at once.
+  const db = join(pki.dir, `ca-db-${name}`);
   await mkdir(db, { recursive: true });
   await writeFile(join(db, 'index.txt'), '');
   await writeFile(join(db, 'serial'), '1000\n');
@@ -96,3 +100,4 @@ export async function expired(/** @type {string} */ bin, /** @type {Pki} */ pki,
   ]);
   return out;
 }
+

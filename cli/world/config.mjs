@@ -124,3 +124,58 @@ export function nginxConfig(p) {
   out.push('}');
   return out.join('\n') + '\n';
 }
+
+/**
+ * @typedef {object} SmtpListener
+ * @property {string} address loopback address of the MX host(s)
+ * @property {string | null} chain PEM file with the key then the certificate, or null for a listener without STARTTLS
+ */
+
+/**
+ * Postfix: an instance of its own (config, queue, data and log under `p.dir`), one smtpd per MX address on
+ * `p.port`, each with its own certificate. It receives no mail: it exists to answer EHLO and STARTTLS.
+ * @param {{ dir: string, port: number, listeners: readonly SmtpListener[] }} p
+ * @returns {{ main: string, master: string }}
+ */
+export function postfixConfig(p) {
+  const main = [
+    'compatibility_level = 3.6',
+    `queue_directory = ${p.dir}/queue`,
+    `data_directory = ${p.dir}/data`,
+    'mail_owner = postfix',
+    'setgid_group = postdrop',
+    'myhostname = mx.world.test',
+    'mydestination =',
+    'relayhost =',
+    'alias_maps =',
+    'alias_database =',
+    'inet_protocols = ipv4',
+    // Logs go to a file of its own (no syslog in the world); the world shows its tail when start-up fails.
+    `maillog_file = ${p.dir}/maillog`,
+    `maillog_file_prefixes = ${p.dir}`,
+    'smtpd_banner = $myhostname ESMTP STS Lens test world',
+    'smtpd_tls_security_level = may',
+    'smtpd_tls_loglevel = 0',
+    'smtpd_tls_session_cache_database =',
+    'smtpd_relay_restrictions = reject',
+    'smtpd_recipient_restrictions = reject',
+    'biff = no',
+    '',
+  ].join('\n');
+  // Only the services smtpd talks to while answering EHLO and STARTTLS; no chroot, so every path is as written.
+  const master = [
+    ...p.listeners.map((l) =>
+      l.chain
+        ? `${l.address}:${p.port} inet n - n - - smtpd -o smtpd_tls_chain_files=${l.chain}`
+        : `${l.address}:${p.port} inet n - n - - smtpd -o smtpd_tls_security_level=none`,
+    ),
+    'tlsmgr    unix  -       -       n       1000?   1       tlsmgr',
+    'anvil     unix  -       -       n       -       1       anvil',
+    'postlog   unix-dgram n  -       n       -       1       postlogd',
+    'proxymap  unix  -       -       n       -       -       proxymap',
+    'rewrite   unix  -       -       n       -       -       trivial-rewrite',
+    'cleanup   unix  n       -       n       -       0       cleanup',
+    '',
+  ].join('\n');
+  return { main, master };
+}

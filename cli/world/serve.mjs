@@ -22,10 +22,13 @@ console.log(`STS Lens test world is up (loopback only; files in ${w.dir})
   DoH endpoint   ${w.dohUrl}   (HTTP/2, RFC 8484)
   HTTPS          127.0.0.1:${w.httpsPort}  stands for port 443 of every mta-sts.<domain>
   HTTP           127.0.0.1:${w.httpPort}  stands for port 80
+  SMTP           port ${w.smtpPort} on ${w.mxServers.filter((m) => m.kind !== 'closed').map((m) => m.address).join(', ')}  (Postfix; stands for port 25)
   Test CA        ${w.caFile}
 
 Try:
   dig @127.0.0.1 -p ${w.dnsServer.split(':')[1]} _mta-sts.enforce.test TXT
+  node cli/dist/sts-lens.js check --resolver ${w.dnsServer} --ca ${w.caFile} --https-port ${w.httpsPort} --smtp-port ${w.smtpPort} mxexpired.test
+  openssl s_client -starttls smtp -connect 127.0.0.33:${w.smtpPort} -servername mx1.mxexpired.test -CAfile ${w.caFile}
   curl --cacert ${w.caFile} --resolve mta-sts.enforce.test:${w.httpsPort}:127.0.0.1 https://mta-sts.enforce.test:${w.httpsPort}/.well-known/mta-sts.txt
   chromium --host-resolver-rules="${w.chromiumHostRules}"
 

@@ -2,18 +2,19 @@
 // The local test world (design.md §4): unbound serving the sample zones over plain DNS and DoH, nginx serving the
 // sample policies over HTTPS with a test CA made at start-up. Loopback only; started and stopped by tests and by
 // `pnpm demo` (serve.mjs).
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { accessSync, constants as fsConstants, rmSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cases as allCases, infrastructureZones } from './cases.mjs';
+import { promisify } from 'node:util';
+import { cases as allCases, infrastructureZones, mxServers } from './cases.mjs';
 import { expired, issue, makePki, selfSigned } from './certs.mjs';
-import { nginxConfig, unboundConfig } from './config.mjs';
+import { nginxConfig, postfixConfig, unboundConfig } from './config.mjs';
 
 /** @typedef {import('./cases.mjs').WorldCase} WorldCase */
 
@@ -35,6 +36,8 @@ export const worldDir = fileURLToPath(new URL('.', import.meta.url));
  * @property {string} dohUrl DNS over HTTPS (HTTP/2 only, RFC 8484) endpoint
  * @property {number} httpsPort nginx's HTTPS port (stands for 443)
  * @property {number} httpPort nginx's HTTP port (stands for 80)
+ * @property {number} smtpPort Postfix's SMTP port on every MX address (stands for 25)
+ * @property {readonly import('./cases.mjs').MxServer[]} mxServers the MX addresses and how each answers STARTTLS
  * @property {string} caFile PEM file of the test CA
  * @property {string} caPem the test CA certificate
  * @property {readonly WorldCase[]} cases the cases served
@@ -46,7 +49,7 @@ export const worldDir = fileURLToPath(new URL('.', import.meta.url));
  */
 
 /** The Debian packages the world needs, in the form of an install command. */
-export const INSTALL_HINT = 'apt-get install unbound nginx openssl';
+export const INSTALL_HINT = 'apt-get install unbound nginx openssl postfix';
 
 const SYSTEM_BIN_DIRS = ['/usr/sbin', '/sbin', '/usr/local/sbin', '/usr/bin', '/usr/local/bin'];
 
@@ -79,27 +82,46 @@ function installExitHook() {
 
 /** Start the world: make certificates, write configs, start unbound and nginx, wait until both answer. */
 export async function startWorld(/** @type {WorldOptions} */ options = {}) {
-  const bins = { unbound: findBinary('unbound'), nginx: findBinary('nginx'), openssl: findBinary('openssl') };
+  const bins = { unbound: findBinary('unbound'), nginx: findBinary('nginx'), openssl: findBinary('openssl'), postfix: await postfixMaster() };
   const missing = Object.entries(bins).filter(([, p]) => !p).map(([n]) => n);
   if (missing.length > 0) {
-    throw new Error(`the test world needs unbound, nginx and openssl; not found: ${missing.join(', ')}. Install them with \`sudo ${INSTALL_HINT}\` (Debian/Ubuntu).`);
+    throw new Error(`the test world needs unbound, nginx, openssl and postfix; not found: ${missing.join(', ')}. Install them with \`sudo ${INSTALL_HINT}\` (Debian/Ubuntu).`);
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('the test world runs an instance of Postfix, which starts as root (it drops to the postfix user); run the tests or `pnpm demo` as root (e.g. in a container)');
   }
   const cases = options.cases ?? allCases;
   let lastError;
   // A free port can be taken between probing and binding; start over with fresh ports a couple of times.
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(/** @type {Record<'unbound' | 'nginx' | 'openssl', string>} */ (bins), cases, options);
+      return await startOnce(/** @type {Bins} */ (bins), cases, options);
     } catch (e) {
       lastError = e;
-      if (!/address already in use|could not open ports|bind\(\)/i.test(String(e))) throw e;
+      if (!/address already in use|could not open ports|bind\(\)|bind .* port/i.test(String(e))) throw e;
     }
   }
   throw lastError;
 }
 
+/** @typedef {Record<'unbound' | 'nginx' | 'openssl' | 'postfix', string>} Bins */
+
+/** Postfix's master daemon (Debian: /usr/lib/postfix/sbin/master), found through `postconf`, or undefined. */
+async function postfixMaster() {
+  const postconf = findBinary('postconf');
+  if (!postconf) return undefined;
+  try {
+    const { stdout } = await promisify(execFile)(postconf, ['-d', '-h', 'daemon_directory']);
+    const master = join(stdout.trim(), 'master');
+    accessSync(master, fsConstants.X_OK);
+    return master;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * @param {Record<'unbound' | 'nginx' | 'openssl', string>} bins
+ * @param {Bins} bins
  * @param {readonly WorldCase[]} cases
  * @param {WorldOptions} options
  * @returns {Promise<World>}
@@ -131,6 +153,7 @@ async function startOnce(bins, cases, options) {
 
   try {
     const [dnsPort, dohPort, httpsPort, httpPort] = /** @type {[number, number, number, number]} */ (await freePorts(4));
+    const smtpPort = await freePortOn(mxServers.map((m) => m.address));
     const pki = await makePki(bins.openssl, dir);
     const certDir = join(dir, 'certs');
     const www = join(dir, 'www');
@@ -139,8 +162,10 @@ async function startOnce(bins, cases, options) {
     const dohCert = issue(bins.openssl, pki, ['doh.world.test', 'localhost', 'IP:127.0.0.1'], join(certDir, 'doh.pem'));
     /** @type {Map<string, { policy?: string, cert?: string }>} */
     const files = new Map();
+    const smtp = setUpPostfix(bins.openssl, pki, join(dir, 'postfix'), smtpPort);
     await Promise.all([
       dohCert,
+      smtp,
       ...cases.map(async (c) => {
         const host = `mta-sts.${c.domain}`;
         const s = c.serve;
@@ -173,12 +198,16 @@ async function startOnce(bins, cases, options) {
 
     servers.push(startServer('unbound', bins.unbound, ['-d', '-c', unboundConf], dir, options.log));
     servers.push(startServer('nginx', bins.nginx, ['-p', join(dir, 'nginx'), '-c', nginxConf, '-e', 'stderr'], dir, options.log));
+    // The daemons master starts find their configuration through MAIL_CONFIG, not through master's -c.
+    const postfixConf = await smtp;
+    servers.push(startServer('postfix', bins.postfix, ['-c', postfixConf, '-d'], dir, options.log, { MAIL_CONFIG: postfixConf }));
 
     await waitReady(servers, options.readyTimeoutMs ?? 15_000, async () => {
       await dnsAnswers(dnsPort);
       await tcpOpen(dohPort);
       await tcpOpen(httpsPort);
       await httpAnswers(httpPort);
+      for (const m of mxServers) if (m.kind !== 'closed') await tcpOpen(smtpPort, m.address);
     });
 
     const caPem = await readFile(pki.caFile, 'utf8');
@@ -188,6 +217,8 @@ async function startOnce(bins, cases, options) {
       dohUrl: `https://127.0.0.1:${dohPort}/dns-query`,
       httpsPort,
       httpPort,
+      smtpPort,
+      mxServers,
       caFile: pki.caFile,
       caPem,
       cases,
@@ -261,10 +292,11 @@ function startServer(
   /** @type {string[]} */ args,
   /** @type {string} */ dir,
   /** @type {((line: string) => void) | undefined} */ log,
+  /** @type {Record<string, string>} */ env = {},
 ) {
   const child = spawn('sh', ['-c', WATCHDOG, bin, bin, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, STS_LENS_WORLD_DIR: dir },
+    env: { ...process.env, ...env, STS_LENS_WORLD_DIR: dir },
   });
   /** @type {string[]} */
   const tail = [];
@@ -376,9 +408,9 @@ function dnsAnswers(/** @type {number} */ port) {
   });
 }
 
-function tcpOpen(/** @type {number} */ port) {
+function tcpOpen(/** @type {number} */ port, host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
-    const s = net.connect({ host: '127.0.0.1', port });
+    const s = net.connect({ host, port });
     s.once('connect', () => {
       s.destroy();
       resolve(undefined);
@@ -396,4 +428,86 @@ function httpAnswers(/** @type {number} */ port) {
     req.once('error', reject);
     req.setTimeout(500, () => req.destroy(new Error('no HTTP answer yet')));
   });
+}
+
+/** A TCP port free on every one of `addresses` (loopback) at the time of asking. */
+async function freePortOn(/** @type {readonly string[]} */ addresses) {
+  const unique = [...new Set(addresses)];
+  for (;;) {
+    const [port] = /** @type {[number]} */ (await freePorts(1));
+    let free = true;
+    for (const host of unique) {
+      free = await new Promise((resolve) => {
+        const srv = net.createServer();
+        srv.once('error', () => resolve(false));
+        srv.listen(port, host, () => srv.close(() => resolve(true)));
+      });
+      if (!free) break;
+    }
+    if (free) return port;
+  }
+}
+
+/**
+ * Postfix's files under `base`: certificates per MX address, main.cf and master.cf (conf/), and the queue and
+ * data directories with the ownership its master expects. Returns the config directory.
+ * @param {string} openssl
+ * @param {import('./certs.mjs').Pki} pki
+ * @param {string} base
+ * @param {number} port
+ */
+async function setUpPostfix(openssl, pki, base, port) {
+  const conf = join(base, 'conf');
+  const certs = join(base, 'certs');
+  await Promise.all([mkdir(conf, { recursive: true }), mkdir(certs, { recursive: true })]);
+  const [users, groups, key] = await Promise.all([readFile('/etc/passwd', 'utf8'), readFile('/etc/group', 'utf8'), readFile(pki.leafKey, 'utf8')]);
+  const idOf = (/** @type {string} */ table, /** @type {string} */ name) => {
+    const line = table.split('\n').find((l) => l.startsWith(`${name}:`));
+    if (!line) throw new Error(`Postfix's ${name} account is missing; reinstall the package (\`sudo apt-get install --reinstall postfix\`)`);
+    return Number(line.split(':')[2]);
+  };
+  const postfix = idOf(users, 'postfix');
+  const postdrop = idOf(groups, 'postdrop');
+  const listeners = await Promise.all(
+    mxServers
+      .filter((m) => m.kind !== 'closed')
+      .map(async (m) => {
+        if (m.kind === 'plain') return { address: m.address, chain: null };
+        const host = m.hosts[0] ?? 'mx.world.test';
+        const out = join(certs, `${m.address}.crt`);
+        if (m.kind === 'good') await issue(openssl, pki, [...m.hosts], out, 90);
+        else if (m.kind === 'wildcard') await issue(openssl, pki, [`*.${host.split('.').slice(1).join('.')}`], out, 90);
+        else if (m.kind === 'expiring') await issue(openssl, pki, [...m.hosts], out, 3);
+        else if (m.kind === 'wrong-name') await issue(openssl, pki, ['mx.elsewhere.test'], out, 90);
+        else if (m.kind === 'self-signed') await selfSigned(openssl, pki, host, out);
+        else await expired(openssl, pki, host, out);
+        // smtpd_tls_chain_files: the key, then the certificate, in one file.
+        const chain = join(certs, `${m.address}.pem`);
+        await writeFile(chain, key + (await readFile(out, 'utf8')), { mode: 0o600 });
+        return { address: m.address, chain };
+      }),
+  );
+  const { main, master } = postfixConfig({ dir: base, port, listeners });
+  await Promise.all([writeFile(join(conf, 'main.cf'), main), writeFile(join(conf, 'master.cf'), master)]);
+  // The layout `postfix check` would make (it takes seconds; this takes none): root owns the queue, postfix its parts.
+  const queue = join(base, 'queue');
+  await mkdir(queue);
+  await chmod(queue, 0o755);
+  const parts = /** @type {const} */ ([
+    ['active', 0o700, -1], ['bounce', 0o700, -1], ['corrupt', 0o700, -1], ['defer', 0o700, -1], ['deferred', 0o700, -1],
+    ['flush', 0o700, -1], ['hold', 0o700, -1], ['incoming', 0o700, -1], ['private', 0o700, -1], ['saved', 0o700, -1],
+    ['trace', 0o700, -1], ['maildrop', 0o730, postdrop], ['public', 0o710, postdrop],
+  ]);
+  await Promise.all(
+    parts.map(async ([name, mode, group]) => {
+      const d = join(queue, name);
+      await mkdir(d);
+      await chown(d, postfix, group === -1 ? 0 : group);
+      await chmod(d, mode);
+    }),
+  );
+  await mkdir(join(queue, 'pid'), { mode: 0o755 });
+  await mkdir(join(base, 'data'), { mode: 0o755 });
+  await chown(join(base, 'data'), postfix, 0);
+  return conf;
 }

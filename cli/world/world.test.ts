@@ -8,10 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createDohResolver } from '../../shared/src/dns/doh.ts';
-import { dohHttp2Fetcher, fetchPolicyNode, probeHttp, udpResolver, type FetchPolicyNodeOptions } from '@sts-lens/shared/node';
+import { dohHttp2Fetcher, fetchPolicyNode, probeHttp, smtpProbeNode, udpResolver, type FetchPolicyNodeOptions } from '@sts-lens/shared/node';
+import { judgeMxTls } from '../../shared/src/check/mx-tls.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FetchPolicy } from '../../shared/src/check/transport.ts';
-import { cases, infrastructureZones } from './cases.mjs';
+import { cases, infrastructureZones, mxServers } from './cases.mjs';
 import { startWorld, worldDir, type World } from './world.mjs';
 
 // tldts-icann is a dependency of the core, not of the CLI; load it from there.
@@ -313,5 +314,51 @@ describe('policy fetch in the world', () => {
     expect((await fetch('https://[::1]/.well-known/mta-sts.txt')).error?.kind).toBe('other');
     expect((await fetch('http://mta-sts.enforce.test/.well-known/mta-sts.txt')).error?.kind).toBe('other');
     expect((await fetch('not a url')).error?.kind).toBe('other');
+  });
+});
+
+describe('SMTP in the world: Postfix on every MX address', () => {
+  const WANT: Record<string, string> = {
+    good: 'ok',
+    wildcard: 'ok',
+    expiring: 'ok',
+    expired: 'expired',
+    'wrong-name': 'name-mismatch',
+    'self-signed': 'untrusted',
+    plain: 'no-starttls',
+    closed: 'unreachable',
+  };
+
+  it.each(mxServers.flatMap((m) => m.hosts.slice(0, 2).map((h) => [h, m] as const)))(
+    '%s answers STARTTLS as its listener says (names resolved over DoH)',
+    async (host, m) => {
+      const probe = smtpProbeNode({ resolve: doh(), port: world.smtpPort, ca: world.caPem, stepTimeoutMs: 3000, connectTimeoutMs: 3000 });
+      const r = await probe(host);
+      expect(r.address).toBe(m.address);
+      const t = judgeMxTls(host, r, new Date());
+      expect(t.status).toBe(WANT[m.kind]);
+      if (m.kind !== 'plain' && m.kind !== 'closed') {
+        expect(r.protocol).toBe('TLSv1.3');
+        expect(r.certificate?.issuer).toMatch(m.kind === 'self-signed' ? /^CN=/ : /^O=STS Lens test world, CN=STS Lens test CA /);
+      }
+      if (m.kind === 'expiring') expect(t.certificate!.daysLeft).toBeLessThan(3);
+    },
+  );
+
+  it('does not trust the world CA unless told to', async () => {
+    const r = await smtpProbeNode({ resolve: udp(), port: world.smtpPort })('mx1.enforce.test');
+    expect(r.outcome).toBe('tls');
+    expect(r.chainError).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(judgeMxTls('mx1.enforce.test', r, new Date()).status).toBe('untrusted');
+  });
+
+  it('every MX host of every case sits at a listener of the world, and every expected fault names a real MX host', async () => {
+    const listed = new Set(mxServers.flatMap((m) => m.hosts));
+    const resolve = udp();
+    for (const c of cases) {
+      const mx = await resolve(c.domain, 'MX');
+      for (const r of mx.records) expect(listed.has(r.exchange), `${c.domain}: ${r.exchange}`).toBe(true);
+      for (const host of Object.keys(c.mxTls ?? {})) expect(mx.records.map((r) => r.exchange), c.domain).toContain(host);
+    }
   });
 });

@@ -53,8 +53,9 @@ describe('build', () => {
       const bg = readFileSync(join(dist, t, 'background.js'), 'utf8');
       expect(wanted.filter((c) => !bg.includes(c))).toEqual([]);
     }
-    // The worker: the check, the record and policy rules, DoH, and the ICANN suffix list (about 85 KB of it).
-    expect(statSync(join(dist, 'chrome/background.js')).size).toBeLessThan(240 * 1024);
+    // The worker: the check with its record, policy and MX TLS rules, DoH, and the ICANN suffix list (85 KB of it):
+    // 243 KB now, 498 KB through the core's full entry.
+    expect(statSync(join(dist, 'chrome/background.js')).size).toBeLessThan(256 * 1024);
   });
 
   // What the Chrome Web Store and addons.mozilla.org check of a package before review, offline: limits on the listing

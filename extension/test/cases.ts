@@ -39,6 +39,15 @@ export const EXPECT: Record<string, { state: State; problems: string[] }> = {
   'cname.test': { state: 'enforced', problems: [] },
   'stale.test': { state: 'enforced', problems: [] },
   'nohost.test': { state: 'broken', problems: ['check/policy-unreachable'] },
+  // A browser opens no SMTP connections: every MX TLS status is `skipped`, so the MX TLS cases show their policy alone.
+  'mxtls.test': { state: 'enforced', problems: [] },
+  'mxexpired.test': { state: 'enforced', problems: [] },
+  'mxwrongname.test': { state: 'enforced', problems: [] },
+  'mxselfsigned.test': { state: 'enforced', problems: [] },
+  'mxexpiring.test': { state: 'enforced', problems: [] },
+  'mxplain.test': { state: 'enforced', problems: [] },
+  'mxdown.test': { state: 'enforced', problems: [] },
+  'mxtesting.test': { state: 'testing', problems: [] },
   // Last: its check waits for the policy fetch's 10 s cap; every other tab is checked meanwhile.
   'slow.test': { state: 'broken', problems: ['check/policy-slow'] },
 };

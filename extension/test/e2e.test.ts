@@ -429,6 +429,9 @@ describe('popup actions and themes', () => {
     const stored = await probe.evaluate(async () => (await chrome.storage.session.get('result:enforce.test'))['result:enforce.test'] as StoredCheck);
     expect(copied).toBe(JSON.stringify(stored.result, null, 2));
     expect(JSON.parse(copied)).toMatchObject({ domain: 'enforce.test', verdict: 'enforced', score: 100 });
+    // No SMTP from a browser: every MX host's TLS is `skipped`, never a guess.
+    const skipped = { status: 'skipped', address: null, protocol: null, certificate: null, error: null, ms: 0 };
+    expect((JSON.parse(copied) as { mx: { tls: unknown }[] }).mx.map((m) => m.tls)).toEqual([skipped, skipped]);
     await popup.close();
     await page.close();
   });

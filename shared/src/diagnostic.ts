@@ -22,7 +22,7 @@ export interface Fix {
 }
 
 /** Where a checker finding came from; lint findings of a document have none. */
-export type DiagnosticSource = 'dns' | 'https' | 'policy' | 'sts' | 'tlsrpt' | 'zone' | 'file';
+export type DiagnosticSource = 'dns' | 'https' | 'policy' | 'sts' | 'tlsrpt' | 'smtp' | 'zone' | 'file';
 
 /** A finding: stable rule code, severity, a message naming the problem and the way out, and fixes. */
 export interface Diagnostic {

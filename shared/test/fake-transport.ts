@@ -1,10 +1,12 @@
 // Fake transports for checker unit tests: answers from a table, each after a chosen delay.
-import type { DnsAnswer, DnsRecord, FetchPolicy, PolicyFetchResult, RecordType, Resolve } from '../src/check/transport.ts';
+import type { DnsAnswer, DnsRecord, FetchPolicy, PolicyFetchResult, ProbeSmtp, RecordType, Resolve, SmtpProbeResult } from '../src/check/transport.ts';
 
 export interface FakeWorld {
   readonly dns: Record<string, readonly DnsRecord[] | 'nxdomain' | 'servfail'>;
   readonly policy?: Partial<PolicyFetchResult> & { readonly body?: string };
   readonly delayMs?: number;
+  /** STARTTLS probe results per MX host (hosts not listed answer `unreachable`), each after its `delayMs`. */
+  readonly smtp?: Record<string, SmtpProbeResult & { readonly delayMs?: number }>;
 }
 
 export interface Call {
@@ -34,7 +36,15 @@ export function fakeTransports(world: FakeWorld) {
     if (!p) return { url, bytes: 0, truncated: false, error: { kind: 'dns', message: 'no address' }, ms: 0 };
     return { url, status: 200, contentType: 'text/plain', bytes: p.body?.length ?? 0, truncated: false, ms: world.delayMs ?? 0, ...p };
   };
-  return { resolve, fetchPolicy, calls };
+  const probeSmtp: ProbeSmtp = async (host: string) => {
+    calls.push({ what: `SMTP ${host}`, at: Date.now() - t0 });
+    const p = world.smtp?.[host];
+    await sleep(p?.delayMs ?? world.delayMs ?? 0);
+    if (!p) return { outcome: 'unreachable', address: null, protocol: null, certificate: null, chainError: null, error: 'no address', ms: 0 };
+    const { delayMs: _, ...result } = p;
+    return result;
+  };
+  return { resolve, fetchPolicy, probeSmtp, calls };
 }
 
 export function txt(...strings: string[]): DnsRecord {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { checkDomain, checkResultText, domainFromInput } from '@sts-lens/shared';
-import { fetchPolicyNode, probeHttp, udpResolver } from '@sts-lens/shared/node';
+import { fetchPolicyNode, probeHttp, smtpProbeNode, udpResolver } from '@sts-lens/shared/node';
 import { serverSettings } from './settings.ts';
 import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
 
@@ -103,7 +103,7 @@ export async function deactivate(): Promise<void> {
 async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
   const input = await vscode.window.showInputBox({
     title: 'STS Lens: Check domain',
-    prompt: 'A domain, a URL or an e-mail address: its MTA-STS and TLS-RPT are checked live, as senders see them',
+    prompt: 'A domain, a URL or an e-mail address: its MTA-STS, TLS-RPT and MX hosts (STARTTLS) are checked live, as senders see them',
     placeHolder: 'example.com',
     ignoreFocusOut: true,
     validateInput: (v) => {
@@ -122,7 +122,14 @@ async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
   const fetchOptions = { lookup: resolve, timeoutMs: CHECK_TIMEOUT_MS };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `STS Lens: checking ${parsed.domain}…` },
-    () => checkDomain(input, { resolve, fetchPolicy: fetchPolicyNode(fetchOptions), probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts) }),
+    () =>
+      checkDomain(input, {
+        resolve,
+        fetchPolicy: fetchPolicyNode(fetchOptions),
+        probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts),
+        // Every MX host over STARTTLS, as `sts-lens check` does (the editor runs in Node).
+        probeSmtp: smtpProbeNode({ resolve, connectTimeoutMs: CHECK_TIMEOUT_MS, stepTimeoutMs: CHECK_TIMEOUT_MS }),
+      }),
   );
   // No lookup answered: the resolver is the problem, and nothing is known about the domain (no verdict).
   if (result.unreachable !== null) {

@@ -21,30 +21,52 @@ async function check(policyBody: string | null, extraDns: Record<string, unknown
       ...extraDns,
     } as never,
     ...(policyBody === null ? {} : { policy: { body: policyBody } }),
+    // mail.example.com passes STARTTLS; backup.other.net does not answer.
+    smtp: {
+      'mail.example.com': {
+        outcome: 'tls',
+        address: '192.0.2.25',
+        protocol: 'TLSv1.3',
+        certificate: {
+          subject: 'CN=mail.example.com',
+          issuer: 'CN=Test CA',
+          names: ['mail.example.com'],
+          notBefore: new Date(Date.now() - 86_400_000).toISOString(),
+          notAfter: new Date(Date.now() + 61 * 86_400_000 + 3_600_000).toISOString(),
+        },
+        chainError: null,
+        error: null,
+        ms: 30,
+      },
+    },
   });
-  const r = await checkDomain('postmaster@example.com', { resolve: t.resolve, fetchPolicy: t.fetchPolicy });
+  const r = await checkDomain('postmaster@example.com', { resolve: t.resolve, fetchPolicy: t.fetchPolicy, probeSmtp: t.probeSmtp });
   // Timings vary from run to run; the text's last line shows them.
-  return { ...r, timings: { totalMs: 12, stsMs: 1, tlsrptMs: 2, mxMs: 3, policyMs: 4, tlsaMs: 5 } };
+  return { ...r, timings: { totalMs: 12, stsMs: 1, tlsrptMs: 2, mxMs: 3, policyMs: 4, tlsaMs: 5, smtpMs: 6 } };
 }
 
 describe('checkResultText', () => {
-  it('writes verdict, records, policy, MX coverage, TLS-RPT and problems with fixes, like `sts-lens check`', async () => {
+  it('writes verdict, records, policy, MX coverage and TLS, TLS-RPT and problems with fixes, like `sts-lens check`', async () => {
     const r = await check('version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 1209600\n');
     expect(r.verdict).toBe('broken');
     const text = checkResultText(r);
     const lines = text.split('\n');
-    expect(lines.slice(0, 7)).toEqual([
-      'example.com  BROKEN: the setup fails senders (errors below)  score 65/100  (from the address postmaster@example.com)',
+    expect(lines.slice(0, 8)).toEqual([
+      'example.com  BROKEN: the setup fails senders (errors below)  score 75/100  (from the address postmaster@example.com)',
       '  STS      "v=STSv1; id=20260101000000"',
       '  Policy   https://mta-sts.example.com/.well-known/mta-sts.txt  HTTP 200 text/plain',
       '           mode enforce  ·  max_age 1209600 (14 days)  ·  id 20260101000000',
-      '  MX        10 mail.example.com  ✓ mail.example.com',
-      '            20 backup.other.net  ✗ not covered',
+      '  MX        10 mail.example.com  ✓ mail.example.com  ✓ TLS 1.3, certificate valid 61 days  [192.0.2.25]',
+      '            20 backup.other.net  ✗ not covered       ? no answer on SMTP',
+      '  MX TLS   1 of 2 MX hosts ready for MTA-STS, 1 not known',
       '  TLS-RPT  mailto:tls@example.com',
     ]);
-    expect(lines[7]).toBe('  Problems');
-    expect(lines[8]).toMatch(/^ {4}error {4}check\/mx-not-covered \(dns\) {2}MX host `backup\.other\.net` is not covered/);
-    expect(lines.at(-2)).toBe('  checked in 12 ms (sts 1, tls-rpt 2, mx 3, policy 4, tlsa 5)');
+    expect(lines[8]).toBe('  Problems');
+    expect(lines[9]).toMatch(/^ {4}error {4}check\/mx-not-covered \(dns\) {2}MX host `backup\.other\.net` is not covered/);
+    expect(lines[10]).toBe(
+      '    warning  check/mx-unreachable (smtp)  MX host `backup.other.net` did not answer SMTP: no address; its TLS could not be checked, and senders move on to the next MX host (or queue the mail)',
+    );
+    expect(lines.at(-2)).toBe('  checked in 12 ms (sts 1, tls-rpt 2, mx 3, policy 4, tlsa 5, smtp 6)');
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toContain('\x1b['); // plain text: an output channel shows no terminal colours
   });
@@ -54,8 +76,8 @@ describe('checkResultText', () => {
     expect(checkResultText(r).split('\n').slice(0, 4)).toEqual([
       'example.com  ABSENT: no MTA-STS; senders use opportunistic TLS  score 0/100  (from the address postmaster@example.com)',
       '  STS      no TXT record at _mta-sts.example.com (nxdomain)',
-      '  MX        10 mail.example.com',
-      '  TLS-RPT  no record at _smtp._tls.example.com',
+      '  MX        10 mail.example.com  ✓ TLS 1.3, certificate valid 61 days  [192.0.2.25]',
+      '  MX TLS   1 of 1 MX host ready for MTA-STS',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { FetchPolicy, Resolve } from '@sts-lens/shared';
-import { dohResolverNode, fetchPolicyNode, parseServerAddress, probeHttp, udpResolver } from '@sts-lens/shared/node';
+import type { FetchPolicy, ProbeSmtp, Resolve } from '@sts-lens/shared';
+import { dohResolverNode, fetchPolicyNode, parseServerAddress, probeHttp, smtpProbeNode, udpResolver } from '@sts-lens/shared/node';
 
 /** How `check` and `init` reach DNS and HTTPS, from their command-line options. */
 export interface TransportSettings {
@@ -14,12 +14,20 @@ export interface TransportSettings {
   /** Ports to connect to instead of 443/80: for local test worlds. */
   readonly httpsPort?: number;
   readonly httpPort?: number;
+  /** Port of every MX host's SMTP instead of 25: for local test worlds. */
+  readonly smtpPort?: number;
+  /** Skip the STARTTLS probes (every MX `tls.status` is `skipped`). */
+  readonly noSmtp?: boolean;
+  /** The name the probes send with EHLO. */
+  readonly ehlo?: string;
 }
 
 export interface Transports {
   readonly resolve: Resolve;
   readonly fetchPolicy: FetchPolicy;
   readonly probeHttp: FetchPolicy;
+  /** The STARTTLS probe of MX hosts, unless `--no-smtp`. */
+  readonly probeSmtp?: ProbeSmtp;
   /** Says where lookups go, for the output's header. */
   readonly via: string;
 }
@@ -57,6 +65,18 @@ export async function makeTransports(s: TransportSettings): Promise<Transports> 
     resolve,
     fetchPolicy: fetchPolicyNode(fetchOptions),
     probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts),
+    ...(s.noSmtp
+      ? {}
+      : {
+          probeSmtp: smtpProbeNode({
+            resolve,
+            connectTimeoutMs: s.timeoutMs,
+            stepTimeoutMs: s.timeoutMs,
+            ...(ca ? { ca } : {}),
+            ...(s.smtpPort ? { port: s.smtpPort } : {}),
+            ...(s.ehlo ? { ehlo: s.ehlo } : {}),
+          }),
+        }),
     via,
   };
 }

@@ -15,34 +15,45 @@ const OPTIONS: OptionSpec = {
   since: { type: 'string' },
   'https-port': { type: 'string' },
   'http-port': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'no-smtp': { type: 'boolean' },
+  ehlo: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
-const synopsis = 'Usage: sts-lens check [--format text|json] [--resolver HOST:PORT | --doh URL] [--ca FILE] [--timeout T] [--since FILE] DOMAIN...';
+const synopsis = 'Usage: sts-lens check [--format text|json] [--resolver HOST:PORT | --doh URL] [--ca FILE] [--timeout T] [--since FILE] [--no-smtp | --ehlo NAME] DOMAIN...';
 
 const help = `${synopsis}
 
 Check live domains as a sending mail server would: the _mta-sts and _smtp._tls TXT records, the MX hosts
 (and their TLSA records), and the policy fetched from https://mta-sts.DOMAIN/.well-known/mta-sts.txt
-(certificate verified, redirects not followed, 64 KiB and time capped). Lookups and the fetch run in
-parallel; several domains are checked at once.
+(certificate verified, redirects not followed, 64 KiB and time capped), and every MX host over SMTP on
+port 25: greeting, EHLO, STARTTLS, the TLS handshake and its certificate (trusted chain, validity, a
+subjectAltName naming the host), then QUIT; never MAIL FROM or RCPT. Lookups, the fetch and the probes
+run in parallel; several domains are checked at once.
 
 A DOMAIN may also be a URL (https://www.example.com/page checks example.com, its registrable domain) or an
 e-mail address (postmaster@example.com checks example.com). Names are converted to their A-label (IDN) form.
 
 Verdicts: enforced, testing, none, absent (no _mta-sts record), broken (a record, but no usable policy, or
-an MX host the enforced policy does not cover).
+with mode enforce an MX host the policy does not cover or whose STARTTLS fails: no STARTTLS, certificate
+untrusted, for another name or expired, handshake failure). An MX host that does not answer is a warning
+and changes no verdict (port 25 is often blocked on home and cloud networks).
 
 Options:
   --format FORMAT     text (default) or json (one object per domain; an array for several domains)
   --resolver H:P      ask this DNS server (UDP, TCP on truncation); default: the system's first server
   --doh URL           ask this DNS-over-HTTPS endpoint (RFC 8484 wire format, HTTP/2)
-  --ca FILE           also trust this PEM CA for the policy fetch and DoH (private or test CAs)
-  --timeout T         per lookup and per fetch: seconds (10, 2.5s) or milliseconds (500ms); default 10s
+  --ca FILE           also trust this PEM CA for the policy fetch, DoH and the MX probes (private or test CAs)
+  --timeout T         per lookup, per fetch and per probe step (connect, each SMTP reply, the TLS handshake;
+                      a whole probe gets three times it): seconds (10, 2.5s) or milliseconds (500ms); default 10s
   --since FILE        the JSON of an earlier \`check --format json\`: report a policy that changed while
                       the _mta-sts id did not (senders keep the old policy until max_age runs out)
   --https-port P      connect to port P instead of 443 for the policy (local test setups)
   --http-port P       port of the plain-HTTP probe instead of 80 (local test setups)
+  --smtp-port P       probe every MX host on port P instead of 25 (local test setups)
+  --no-smtp           do not probe the MX hosts (every MX TLS status is \`skipped\`)
+  --ehlo NAME         the name the probes send with EHLO (default: this machine's host name)
   -h, --help          show this help
 
 Exit status: 0 no errors, 1 errors found, 2 usage problem or DNS unreachable.
@@ -99,6 +110,7 @@ async function runCheck(argv: readonly string[], io: Io): Promise<number> {
         resolve: transports.resolve,
         fetchPolicy: transports.fetchPolicy,
         probeHttp: transports.probeHttp,
+        ...(transports.probeSmtp ? { probeSmtp: transports.probeSmtp } : {}),
         ...(lastSeen ? { lastSeen } : {}),
       });
     }),
@@ -131,17 +143,23 @@ export function transportSettings(io: Io, v: Readonly<Record<string, string | bo
     if (t === null) return fail(`--timeout needs seconds (10, 2.5s) or milliseconds (500ms) between 100ms and 600s, not \`${v.timeout}\``);
     timeoutMs = t;
   }
-  const ports: { httpsPort?: number; httpPort?: number } = {};
-  for (const [opt, key] of [['https-port', 'httpsPort'], ['http-port', 'httpPort']] as const) {
+  const ports: { httpsPort?: number; httpPort?: number; smtpPort?: number } = {};
+  for (const [opt, key] of [['https-port', 'httpsPort'], ['http-port', 'httpPort'], ['smtp-port', 'smtpPort']] as const) {
     const raw = v[opt];
     if (typeof raw !== 'string') continue;
     const p = parsePort(raw);
     if (p === null) return fail(`--${opt} needs a port number, not \`${raw}\``);
     ports[key] = p;
   }
+  if (v['no-smtp'] === true && typeof v.ehlo === 'string') return fail('--no-smtp turns the MX probes off; drop --ehlo');
+  if (typeof v.ehlo === 'string' && !/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^\[[0-9.:A-Fa-f]+\]$/.test(v.ehlo)) {
+    return fail(`--ehlo needs a host name (mail.example.com) or an address literal ([192.0.2.1]), not \`${v.ehlo}\``);
+  }
   return {
     timeoutMs,
     ...ports,
+    ...(v['no-smtp'] === true ? { noSmtp: true } : {}),
+    ...(typeof v.ehlo === 'string' ? { ehlo: v.ehlo } : {}),
     ...(typeof v.resolver === 'string' ? { resolver: v.resolver } : {}),
     ...(typeof v.doh === 'string' ? { doh: v.doh } : {}),
     ...(typeof v.ca === 'string' ? { caFile: v.ca } : {}),

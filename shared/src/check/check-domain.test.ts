@@ -3,6 +3,7 @@ import { fakeTransports, mx, tlsa, txt, type FakeWorld } from '../../test/fake-t
 import { checkDomain, DomainInputError } from './check-domain.ts';
 import { domainFromInput } from './domain-input.ts';
 import type { Resolve } from './transport.ts';
+import { MX_TLS_SKIPPED } from './mx-tls.ts';
 
 const GOOD_POLICY = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.example.com\nmax_age: 1209600\n';
 
@@ -32,8 +33,8 @@ describe('checkDomain', () => {
     expect(r.score).toBe(100);
     expect(codes).toEqual([]);
     expect(r.mx).toEqual([
-      { host: 'mail.example.com', preference: 10, pattern: 'mail.example.com', tlsa: false },
-      { host: 'a.mx.example.com', preference: 20, pattern: '*.mx.example.com', tlsa: false },
+      { host: 'mail.example.com', preference: 10, pattern: 'mail.example.com', tlsa: false, tls: MX_TLS_SKIPPED },
+      { host: 'a.mx.example.com', preference: 20, pattern: '*.mx.example.com', tlsa: false, tls: MX_TLS_SKIPPED },
     ]);
     expect(r.sts.id).toBe('20260101000000');
     expect(r.tlsrpt.rua).toEqual(['mailto:tls@example.com']);

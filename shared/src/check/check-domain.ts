@@ -7,9 +7,10 @@ import { runRules, type SeverityOverrides } from '../rule.ts';
 import { parseStsRecord } from '../sts-txt/parse.ts';
 import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import { policyFetched, resolverUnreachable, type CheckContext, type LastSeen, type MxHost } from './context.ts';
+import { judgeMxTls, MX_TLS_SKIPPED, mxTlsPasses, type MxTls } from './mx-tls.ts';
 import { domainFromInput, type DomainSource } from './domain-input.ts';
 import { checkRules } from './rules/index.ts';
-import type { DnsAnswer, DnsStatus, FetchPolicy, PolicyFetchResult, Resolve, TxtRecord } from './transport.ts';
+import type { DnsAnswer, DnsStatus, FetchPolicy, PolicyFetchResult, ProbeSmtp, Resolve, TxtRecord } from './transport.ts';
 
 /** The one-word answer shared by badge, popup and CLI (design.md §2). */
 export type Verdict = 'enforced' | 'testing' | 'none' | 'absent' | 'broken';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   readonly fetchPolicy: FetchPolicy;
   /** Plain-HTTP probe of the policy URL, used only when HTTPS fails, to tell "HTTP only" apart. */
   readonly probeHttp?: FetchPolicy;
+  /** STARTTLS probe of each MX host, started as soon as the MX answer arrives; without it every `tls` is `skipped`. */
+  readonly probeSmtp?: ProbeSmtp;
   /** The id and policy text of an earlier check, to catch a changed policy with an unchanged id. */
   readonly lastSeen?: LastSeen;
   readonly overrides?: SeverityOverrides;
@@ -32,7 +35,8 @@ export interface CheckOptions {
  * earned in the order senders meet them: without a usable record nothing of the policy counts, without the
  * policy served properly nothing of its content counts, and the mode counts only when the verdict is
  * enforced or testing (an enforce policy that leaves an MX uncovered earns nothing for its mode).
- * A domain with a valid enforce policy covering every MX, a week or more of max_age and TLS-RPT scores 100.
+ * A domain with a valid enforce policy covering every MX, every MX passing STARTTLS, a week or more of max_age and
+ * TLS-RPT scores 100.
  */
 export const SCORE_WEIGHTS = {
   /** Exactly one `_mta-sts` record, beginning with `v=STSv1`, with a valid id. */
@@ -42,10 +46,16 @@ export const SCORE_WEIGHTS = {
   /** The policy has version, mode, max_age and (unless mode none) mx, all valid. */
   policyValid: 10,
   /** The mode, when the verdict is enforced or testing: enforce protects, testing only reports. */
-  modeEnforce: 25,
+  modeEnforce: 20,
   modeTesting: 10,
   /** Every MX host is covered by an `mx:` pattern. */
-  mxCovered: 10,
+  mxCovered: 5,
+  /**
+   * MX TLS ready: no MX host that answered the STARTTLS probe failed it (no STARTTLS, untrusted, wrong name,
+   * expired, handshake failure). Hosts not probed (`--no-smtp`, the browser) or unreachable from here cost nothing:
+   * the score counts what was seen, and the output says what was not checked.
+   */
+  mxTls: 10,
   /** max_age of at least one week, so the policy survives between visits. */
   maxAgeWeek: 5,
   /** Exactly one valid TLS-RPT record with at least one reporting address. */
@@ -109,6 +119,8 @@ export interface CheckResult {
     readonly mxMs: number;
     readonly policyMs: number;
     readonly tlsaMs: number;
+    /** The slowest STARTTLS probe (they run side by side; 0 without probes). */
+    readonly smtpMs: number;
   };
 }
 
@@ -128,6 +140,7 @@ function sourceOf(code: string): DiagnosticSource {
   if (code.startsWith('check/policy-')) return 'https';
   if (code.startsWith('check/tlsrpt-')) return 'tlsrpt';
   if (code === 'check/mode-none' || code === 'check/stale-id') return 'policy';
+  if (code.startsWith('check/mx-') && code !== 'check/mx-missing' && code !== 'check/mx-not-covered' && code !== 'check/mx-pattern-unused') return 'smtp';
   return 'dns';
 }
 
@@ -149,15 +162,26 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const tlsrptP = options.resolve(`_smtp._tls.${domain}`, 'TXT', signal);
   const mxP = options.resolve(domain, 'MX', signal);
   const fetchP = options.fetchPolicy(policyUrl, signal);
-  const tlsaStarted = { at: 0 };
-  const tlsaP = mxP.then((mx) => {
+  const tlsaStarted = { at: 0, ms: 0 };
+  const mxHostsP = mxP.then((mx) => {
     tlsaStarted.at = Date.now();
-    const hosts = [...new Set(mx.records.flatMap((r) => (r.type === 'MX' && r.exchange !== '.' && r.exchange !== '' ? [normalizeHost(r.exchange)] : [])))];
-    return Promise.all(hosts.map(async (h) => [h, await options.resolve(`_25._tcp.${h}`, 'TLSA', signal)] as const));
+    return [...new Set(mx.records.flatMap((r) => (r.type === 'MX' && r.exchange !== '.' && r.exchange !== '' ? [normalizeHost(r.exchange)] : [])))];
   });
+  const tlsaP = mxHostsP.then(async (hosts) => {
+    const answers = await Promise.all(hosts.map(async (h) => [h, await options.resolve(`_25._tcp.${h}`, 'TLSA', signal)] as const));
+    tlsaStarted.ms = Date.now() - tlsaStarted.at;
+    return answers;
+  });
+  // Each MX host's STARTTLS probe starts with the MX answer, beside the TLSA lookups and the policy fetch.
+  const now = options.now ?? (() => new Date());
+  const probeSmtp = options.probeSmtp;
+  const smtpP = mxHostsP.then((hosts) =>
+    Promise.all(hosts.map(async (h): Promise<readonly [string, MxTls]> => [h, probeSmtp ? judgeMxTls(h, await probeSmtp(h, signal), now()) : MX_TLS_SKIPPED])),
+  );
 
-  const [sts, tlsrpt, mxAnswer, policyFetch, tlsa] = await Promise.all([stsP, tlsrptP, mxP, fetchP, tlsaP]);
-  const tlsaMs = tlsa.length ? Date.now() - tlsaStarted.at : 0;
+  const [sts, tlsrpt, mxAnswer, policyFetch, tlsa, smtp] = await Promise.all([stsP, tlsrptP, mxP, fetchP, tlsaP, smtpP]);
+  const tlsaMs = tlsa.length ? tlsaStarted.ms : 0;
+  const smtpMs = probeSmtp && smtp.length ? Math.max(...smtp.map(([, t]) => t.ms)) : 0;
 
   const stsCandidates = txtRecords(sts).filter((r) => STS_LIKE.test(r.value));
   const stsRecords = stsCandidates.filter((r) => parseStsRecord(r.value).effective.version);
@@ -177,12 +201,14 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const policy = policyText !== null ? parsePolicy(policyText) : null;
   const patterns = policy?.effective.mx ?? [];
   const tlsaByHost = new Map(tlsa);
+  const tlsByHost = new Map(smtp);
   const mx: MxHost[] = mxAnswer.records
     .flatMap((r) => (r.type === 'MX' ? [r] : []))
     .map((r) => {
       const host = normalizeHost(r.exchange);
       const t = tlsaByHost.get(host);
-      return { host, preference: r.preference, pattern: coveringPattern(host, patterns), tlsa: !!t && t.status === 'ok' && t.records.some((x) => x.type === 'TLSA') };
+      const tlsa = !!t && t.status === 'ok' && t.records.some((x) => x.type === 'TLSA');
+      return { host, preference: r.preference, pattern: coveringPattern(host, patterns), tlsa, tls: tlsByHost.get(host) ?? MX_TLS_SKIPPED };
     })
     .filter((m) => m.host !== '')
     .sort((a, b) => a.preference - b.preference || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
@@ -213,7 +239,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   if (stsParsed) diagnostics.push(...withSource(lintRecordText(stsCandidates[0]!.value, 'sts-txt', lintOptions), 'sts'));
   if (tlsrptParsed) diagnostics.push(...withSource(lintRecordText(tlsrptCandidates[0]!.value, 'tlsrpt-txt', lintOptions), 'tlsrpt'));
   if (ctx.policy && policyText !== null) diagnostics.push(...withSource(lintRecordText(policyText, 'policy', lintOptions), 'policy'));
-  const order: DiagnosticSource[] = ['dns', 'sts', 'https', 'policy', 'tlsrpt'];
+  const order: DiagnosticSource[] = ['dns', 'sts', 'https', 'policy', 'smtp', 'tlsrpt'];
   diagnostics.sort((a, b) => order.indexOf(a.source!) - order.indexOf(b.source!) || compareDiagnostics(a, b));
   const verdict = verdictOf(ctx, diagnostics);
 
@@ -261,6 +287,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
       mxMs: mxAnswer.ms,
       policyMs: policyFetch.ms,
       tlsaMs,
+      smtpMs,
     },
   };
 }
@@ -287,7 +314,8 @@ function verdictOf(ctx: CheckContext, ds: readonly Diagnostic[]): Verdict {
   const mode = ctx.policy!.effective.mode!;
   if (mode === 'none') return 'none';
   if (mode === 'testing') return 'testing';
-  return ctx.mx.every((m) => m.pattern !== null) ? 'enforced' : 'broken';
+  // In enforce mode an MX host senders refuse (not covered, or failing STARTTLS) breaks delivery to it.
+  return ctx.mx.every((m) => m.pattern !== null && mxTlsPasses(m.tls.status)) ? 'enforced' : 'broken';
 }
 
 function scoreOf(ctx: CheckContext, ds: readonly Diagnostic[], verdict: Verdict): number {
@@ -305,6 +333,7 @@ function scoreOf(ctx: CheckContext, ds: readonly Diagnostic[], verdict: Verdict)
   if (verdict === 'enforced') score += w.modeEnforce;
   if (verdict === 'testing') score += w.modeTesting;
   if (e.mode !== 'none' && ctx.mx.length > 0 && ctx.mx.every((m) => m.pattern !== null)) score += w.mxCovered;
+  if (e.mode !== 'none' && ctx.mx.length > 0 && ctx.mx.every((m) => mxTlsPasses(m.tls.status))) score += w.mxTls;
   if ((e.maxAge ?? 0) >= 604800) score += w.maxAgeWeek;
   return score;
 }

@@ -1,5 +1,7 @@
 import type { Severity } from '../diagnostic.ts';
 import type { CheckResult, Verdict } from './check-domain.ts';
+import type { MxHost } from './context.ts';
+import { MX_CERTIFICATE_EXPIRING_DAYS, mxTlsPasses, type MxTls, type MxTlsStatus } from './mx-tls.ts';
 
 /** Text styles a formatter may apply; terminals pass ANSI colours, everything else the identity. */
 export interface TextPaint {
@@ -26,6 +28,69 @@ const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
 function days(seconds: number): string {
   const d = seconds / 86400;
   return `${Number.isInteger(d) ? d : d.toFixed(1)} day${d === 1 ? '' : 's'}`;
+}
+
+const TLS_FAULT: Readonly<Record<MxTlsStatus, string>> = {
+  ok: 'ready',
+  'no-starttls': 'no STARTTLS',
+  untrusted: 'certificate not trusted',
+  'name-mismatch': 'certificate for another name',
+  expired: 'certificate out of date',
+  'handshake-failed': 'STARTTLS failed',
+  unreachable: 'unreachable',
+  skipped: 'not checked',
+};
+
+/** `TLSv1.3` as `TLS 1.3`. */
+function protocolWords(p: string | null): string {
+  return p ? p.replace(/^TLSv/, 'TLS ') : 'TLS';
+}
+
+/** One MX host's TLS in a few words: `✓ TLS 1.3, certificate valid 61 days`, or what failed. */
+function mxTlsText(t: MxTls, paint: TextPaint): string {
+  const c = t.certificate;
+  const at = t.address ? paint.dim(`  [${t.address}]`) : '';
+  switch (t.status) {
+    case 'ok': {
+      const d = c?.daysLeft ?? 0;
+      const text = `${protocolWords(t.protocol)}, certificate valid ${d} day${d === 1 ? '' : 's'}`;
+      return (d < MX_CERTIFICATE_EXPIRING_DAYS ? paint.yellow(`! ${text}`) : paint.green(`✓ ${text}`)) + at;
+    }
+    case 'skipped':
+      return paint.dim('TLS not checked');
+    case 'unreachable':
+      return paint.yellow('? no answer on SMTP') + at;
+    case 'no-starttls':
+    case 'handshake-failed':
+      return paint.red(`✗ ${TLS_FAULT[t.status]}`) + at;
+    case 'expired':
+      return paint.red(`✗ ${protocolWords(t.protocol)}, certificate ${c && c.daysLeft < 0 ? `expired ${c.notAfter.slice(0, 10)}` : 'not valid yet'}`) + at;
+    default:
+      return paint.red(`✗ ${protocolWords(t.protocol)}, ${TLS_FAULT[t.status]}`) + at;
+  }
+}
+
+/** The line under the MX table: how many hosts are ready for MTA-STS, and what stands in the way. */
+function mxTlsSummary(r: CheckResult, paint: TextPaint): string | null {
+  const probed = r.mx.filter((m) => m.tls.status !== 'skipped');
+  if (r.mx.length === 0) return null;
+  if (probed.length === 0) return paint.dim('not checked (no STARTTLS probe was made)');
+  const answered = probed.filter((m) => m.tls.status !== 'unreachable');
+  if (answered.length === 0) return paint.yellow(`no MX host answered SMTP from here: port 25 may be blocked from this network`);
+  const ready = r.mx.filter((m) => m.tls.status === 'ok').length;
+  const faulty = r.mx.filter((m) => !mxTlsPasses(m.tls.status));
+  const list = (ms: readonly MxHost[]) => ms.map((m) => `${m.host} (${TLS_FAULT[m.tls.status]})`).join(', ');
+  const count = `${ready} of ${r.mx.length} MX host${r.mx.length === 1 ? '' : 's'} ready for MTA-STS`;
+  const unknown = probed.length - answered.length + (r.mx.length - probed.length);
+  const rest = unknown > 0 ? paint.dim(`, ${unknown} not known`) : '';
+  if (faulty.length === 0) return paint.green(count) + rest;
+  const why =
+    r.policy.mode === 'enforce' && r.policy.fetched
+      ? `senders refuse ${list(faulty)}`
+      : r.policy.mode === 'testing' && r.policy.fetched
+        ? `not ready to enforce: fix ${list(faulty)}`
+        : `to fix first: ${list(faulty)}`;
+  return `${paint.yellow(count)}${rest}; ${paint.red(why)}`;
 }
 
 /**
@@ -66,11 +131,16 @@ export function checkResultText(r: CheckResult, paint: TextPaint = plainPaint): 
 
   if (r.mx.length === 0) out.push(`  ${label('MX')}${paint.dim(`no MX records (${r.mxStatus})`)}`);
   const hostWidth = Math.max(0, ...r.mx.map((m) => m.host.length));
+  const coverText = (m: MxHost) => (!p.fetched ? '' : m.pattern !== null ? `✓ ${m.pattern}` : '✗ not covered');
+  const coverWidth = Math.max(0, ...r.mx.map((m) => coverText(m).length));
   r.mx.forEach((m, i) => {
-    const cover = !p.fetched ? '' : m.pattern !== null ? paint.green(`✓ ${m.pattern}`) : paint.red('✗ not covered');
+    const plain = coverText(m).padEnd(coverWidth);
+    const cover = !plain ? '' : `${m.pattern !== null ? paint.green(plain) : paint.red(plain)}  `;
     const dane = m.tlsa ? paint.dim('  TLSA') : '';
-    out.push(`  ${label(i === 0 ? 'MX' : '')}${String(m.preference).padStart(3)} ${m.host.padEnd(hostWidth)}  ${cover}${dane}`.trimEnd());
+    out.push(`  ${label(i === 0 ? 'MX' : '')}${String(m.preference).padStart(3)} ${m.host.padEnd(hostWidth)}  ${cover}${mxTlsText(m.tls, paint)}${dane}`.trimEnd());
   });
+  const tlsSummary = mxTlsSummary(r, paint);
+  if (tlsSummary) out.push(`  ${label('MX TLS')}${tlsSummary}`);
 
   const rua = r.tlsrpt.rua;
   if (rua.length) out.push(`  ${label('TLS-RPT')}${rua.join(', ')}`);
@@ -87,6 +157,6 @@ export function checkResultText(r: CheckResult, paint: TextPaint = plainPaint): 
     out.push(`  ${paint.green('No problems found.')}`);
   }
   const t = r.timings;
-  out.push(paint.dim(`  checked in ${t.totalMs} ms (sts ${t.stsMs}, tls-rpt ${t.tlsrptMs}, mx ${t.mxMs}, policy ${t.policyMs}, tlsa ${t.tlsaMs})`));
+  out.push(paint.dim(`  checked in ${t.totalMs} ms (sts ${t.stsMs}, tls-rpt ${t.tlsrptMs}, mx ${t.mxMs}, policy ${t.policyMs}, tlsa ${t.tlsaMs}, smtp ${t.smtpMs})`));
   return out.join('\n') + '\n';
 }

@@ -141,3 +141,44 @@ export interface PolicyFetchResult {
 
 /** Fetch a policy URL (no redirects followed, no cache, size and time capped). Never rejects. */
 export type FetchPolicy = (url: string, opts?: TransportOptions) => Promise<PolicyFetchResult>;
+
+/** The leaf certificate an MX host presented, as the SMTP probe read it (the core judges it: `mx-tls.ts`). */
+export interface PeerCertificate {
+  /** Subject distinguished name, `CN=mx1.example.com, O=…`. */
+  readonly subject: string;
+  readonly issuer: string;
+  /** The subjectAltName DNS names (DNS-IDs, RFC 6125), as presented. */
+  readonly names: readonly string[];
+  /** Validity period, ISO 8601 UTC. */
+  readonly notBefore: string;
+  readonly notAfter: string;
+}
+
+/**
+ * How far an SMTP probe got with one MX host. `tls`: the handshake completed (certificate below); `no-starttls`:
+ * the server answered but offered or accepted no STARTTLS; `unreachable`: no address answered on the port (or the
+ * greeting refused this client); `failed`: the session broke down (bad reply, timeout, handshake failure).
+ */
+export type SmtpProbeOutcome = 'tls' | 'no-starttls' | 'unreachable' | 'failed';
+
+/** The facts of one STARTTLS probe (RFC 3207) of an MX host. Never MAIL FROM, never RCPT. */
+export interface SmtpProbeResult {
+  readonly outcome: SmtpProbeOutcome;
+  /** The address that answered, or the last one tried; null when the host has none. */
+  readonly address: string | null;
+  /** TLS protocol negotiated, e.g. `TLSv1.3`. */
+  readonly protocol: string | null;
+  readonly certificate: PeerCertificate | null;
+  /**
+   * Why the chain did not verify against the trusted roots (the OpenSSL code, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`,
+   * `CERT_HAS_EXPIRED`), null when it did. Names are not part of it: the core matches them (RFC 8461 §4.2).
+   */
+  readonly chainError: string | null;
+  /** What went wrong, for every outcome but `tls`. */
+  readonly error: string | null;
+  /** Wall time of the probe in milliseconds (lookups included). */
+  readonly ms: number;
+}
+
+/** Probe the MX host `host` over SMTP + STARTTLS. Never rejects: failures are outcomes. */
+export type ProbeSmtp = (host: string, opts?: TransportOptions) => Promise<SmtpProbeResult>;

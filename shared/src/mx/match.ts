@@ -27,3 +27,9 @@ export function coveringPattern(mxHost: string, patterns: readonly string[]): st
   for (const p of patterns) if (mxPatternMatches(p, mxHost)) return p;
   return null;
 }
+
+/** The wildcard pattern covering `host` and its siblings (`*.example.com` for `mx1.example.com`), or null for two labels or fewer. */
+export function parentWildcard(host: string): string | null {
+  const labels = normalizeHost(host).split('.');
+  return labels.length > 2 ? `*.${labels.slice(1).join('.')}` : null;
+}

@@ -3,3 +3,4 @@ export * from './udp-resolver.ts';
 export * from './doh-fetcher.ts';
 export * from './fetch-policy.ts';
 export * from './trust.ts';
+export * from './smtp-probe.ts';

@@ -7,6 +7,13 @@ import { modeNone } from './mode-none.ts';
 import { mxMissing } from './mx-missing.ts';
 import { mxNotCovered } from './mx-not-covered.ts';
 import { mxPatternUnused } from './mx-pattern-unused.ts';
+import { mxStarttlsMissing } from './mx-starttls-missing.ts';
+import { mxCertificateUntrusted } from './mx-certificate-untrusted.ts';
+import { mxCertificateName } from './mx-certificate-name.ts';
+import { mxCertificateExpired } from './mx-certificate-expired.ts';
+import { mxCertificateExpiring } from './mx-certificate-expiring.ts';
+import { mxTlsHandshake } from './mx-tls-handshake.ts';
+import { mxUnreachable } from './mx-unreachable.ts';
 import { policyCertificate } from './policy-certificate.ts';
 import { policyContentType } from './policy-content-type.ts';
 import { policyHostMissing } from './policy-host-missing.ts';
@@ -41,6 +48,13 @@ export const checkRules: readonly Rule<CheckContext>[] = [
   mxMissing,
   mxNotCovered,
   mxPatternUnused,
+  mxStarttlsMissing,
+  mxCertificateUntrusted,
+  mxCertificateName,
+  mxCertificateExpired,
+  mxCertificateExpiring,
+  mxTlsHandshake,
+  mxUnreachable,
   staleId,
   modeNone,
   tlsrptMissing,

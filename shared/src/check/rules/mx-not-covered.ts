@@ -1,3 +1,4 @@
+import { parentWildcard } from '../../mx/match.ts';
 import type { Rule } from '../../rule.ts';
 import type { CheckContext } from '../context.ts';
 
@@ -13,8 +14,7 @@ export const mxNotCovered: Rule<CheckContext> = {
     if (!ctx.policy || !mode || mode === 'none') return;
     for (const mx of ctx.mx) {
       if (mx.pattern !== null) continue;
-      const labels = mx.host.split('.');
-      const wildcard = labels.length > 2 ? `*.${labels.slice(1).join('.')}` : null;
+      const wildcard = parentWildcard(mx.host);
       const consequence =
         mode === 'enforce'
           ? 'MTA-STS senders will not deliver to it (mail queues and bounces once the others fail)'
