@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeTransports, mx, tlsa, txt, type FakeWorld } from '../../test/fake-transport.ts';
 import { checkDomain, DomainInputError } from './check-domain.ts';
 import { domainFromInput } from './domain-input.ts';
+import type { Resolve } from './transport.ts';
 import { MX_TLS_SKIPPED } from './mx-tls.ts';
 
 const GOOD_POLICY = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.example.com\nmax_age: 1209600\n';
@@ -190,5 +191,18 @@ describe('checkDomain', () => {
     expect(codes).toContain('dns:check/mx-missing:warning');
     expect(r.diagnostics.find((d) => d.code === 'check/mx-missing')!.message).toContain('null MX');
   });
-});
 
+  it('says the resolver was unreachable when no lookup got an answer, and only then', async () => {
+    const t = fakeTransports(world());
+    const down: Resolve = async (name, type) => ({ name, type, status: 'error', records: [], cnames: [], error: 'DoH request failed: certificate not trusted', ms: 1 });
+    const r = await checkDomain('example.com', { resolve: down, fetchPolicy: t.fetchPolicy });
+    expect(r.unreachable).toBe('DoH request failed: certificate not trusted');
+    const slow: Resolve = async (name, type) => ({ name, type, status: 'timeout', records: [], cnames: [], error: 'no answer within 5000 ms', ms: 5000 });
+    expect((await checkDomain('example.com', { resolve: slow, fetchPolicy: t.fetchPolicy })).unreachable).toBe('no answer within 5000 ms');
+    // One answer, even SERVFAIL or NXDOMAIN, means the resolver is there: the domain is judged.
+    const partly: Resolve = (name, type, opts) => (type === 'MX' ? t.resolve(name, type, opts) : down(name, type));
+    expect((await checkDomain('example.com', { resolve: partly, fetchPolicy: t.fetchPolicy })).unreachable).toBe(null);
+    expect((await check(world({ 'TXT _mta-sts.example.com': 'servfail', 'TXT _smtp._tls.example.com': 'servfail', 'MX example.com': 'servfail' }))).r.unreachable).toBe(null);
+    expect((await check(world())).r.unreachable).toBe(null);
+  });
+});
