@@ -123,8 +123,8 @@ export function base64Problem(s: string): string | null {
   return null;
 }
 
-/** A single-token checker; `gatewayType` is the value of the type field a gateway depends on (-1 when none). */
-type Check = (w: string, item: RdataItem, gatewayType: number) => string | null;
+/** A single-token checker; `gatewayType` is the value of the type field a gateway depends on (-1 when none), `values` the numbers read before. */
+type Check = (w: string, item: RdataItem, gatewayType: number, values: readonly number[]) => string | null;
 
 const plainWord = (what: string, test: (w: string) => boolean): Check => (w, item) => (item.quoted || !test(w) ? what : null);
 
@@ -150,7 +150,8 @@ const SINGLE: Readonly<Partial<Record<FieldKind, Check>>> = {
     return 'is not a time: `YYYYMMDDHHmmSS` or seconds since 1970';
   },
   salt: (w) => (w === '-' ? null : !isHex(w) ? 'is not hex (or `-` for no salt)' : w.length % 2 ? 'has an odd number of hex digits' : w.length > 510 ? 'is longer than 255 octets' : null),
-  'base32hex': (w) => (!/^[0-9A-Va-v]+$/.test(w) ? 'is not base32hex (digits and letters A-V)' : [1, 3, 6].includes(w.length % 8) ? `is not base32hex: ${w.length} characters cannot encode whole octets` : null),
+  // NSEC3 hash algorithm 1 (SHA-1, the only one defined) makes 20-octet hashes: 32 characters (RFC 5155 §3.3).
+  'base32hex': (w, _item, _t, values) => (!/^[0-9A-Va-v]+$/.test(w) ? 'is not base32hex (digits and letters A-V)' : [1, 3, 6].includes(w.length % 8) ? `is not base32hex: ${w.length} characters cannot encode whole octets` : values[0] === 1 && w.length !== 32 ? `is ${Math.floor((w.length * 5) / 8)} octets; a SHA-1 hash (algorithm 1) is 20, written in 32 characters` : null),
   hex1: (w) => (!isHex(w) || w.length === 0 ? 'is not hex' : w.length % 2 ? 'has an odd number of hex digits' : null),
   'base64-1': (w) => base64Problem(w),
   eui48: plainWord('is not an EUI-48 address: six hex pairs joined by `-` (`00-00-5e-00-53-2a`)', (w) => /^[0-9a-fA-F]{2}(-[0-9a-fA-F]{2}){5}$/.test(w)),
@@ -207,7 +208,7 @@ export function checkFields(type: string, schema: RdataSchema, items: readonly R
       return { at: 0, to: last, message: `${type} data needs ${fields.length} field${fields.length > 1 ? 's' : ''} (${names}), found ${items.length}; add the ${field.name}` };
     }
     const check = SINGLE[field.kind]!;
-    const problem = check(item.text, item, gatewayType(fields, values));
+    const problem = check(item.text, item, gatewayType(fields, values), values);
     if (problem) return { at: k, to: k, message: `${type} ${field.name} \`${item.text}\` ${problem}`, ...(field.kind === 'name' ? { name: true } : {}) };
     values.push(U_MAX[field.kind] !== undefined ? Number(item.text) : -1);
   }
