@@ -41,7 +41,7 @@ export function decimal(s: string, max: number): number {
   return v > max ? -2 : v;
 }
 
-/** What is wrong with a domain name as written (empty label, bad escape), or null. Lengths are `zone/name-length`'s. */
+/** What is wrong with a domain name as written (a phrase to follow "has": empty label, bad escape), or null. Lengths are `zone/name-length`'s. */
 export function nameSyntaxProblem(w: string): string | null {
   if (w === '@' || w === '.') return null;
   if (w.length === 0) return 'an empty name';
@@ -74,10 +74,10 @@ function escapeWidth(s: string, i: number): number {
 
 function escapeMessage(s: string, i: number): string {
   if (i + 1 >= s.length) return 'a lone `\\` at the end: escape it as `\\\\`';
-  return `\`${s.slice(i, i + 4)}\` is not an escape: \`\\DDD\` takes three digits, 000 to 255`;
+  return `a bad escape \`${s.slice(i, i + 4)}\`: \`\\DDD\` takes three digits, 000 to 255`;
 }
 
-/** A problem with a character-string as written: a bad escape, or (with `limit`) more than 255 octets. */
+/** A problem with a character-string as written (a phrase to follow "has"): a bad escape, or (with `limit`) more than 255 octets. */
 export function charStringProblem(w: string, limit = true): string | null {
   let octets = 0;
   for (let i = 0; i < w.length; i++) {
@@ -91,7 +91,7 @@ export function charStringProblem(w: string, limit = true): string | null {
       octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3;
     }
   }
-  return limit && octets > 255 ? `a character-string holds at most 255 octets, this one ${octets}; split it into several` : null;
+  return limit && octets > 255 ? `${octets} octets, but a character-string holds at most 255; split it into several` : null;
 }
 
 /** The octets of a character-string as written (escapes decoded, each a char code 0–255 or beyond for non-ASCII). */
@@ -130,7 +130,7 @@ const plainWord = (what: string, test: (w: string) => boolean): Check => (w, ite
 
 /** Checkers of the single-token kinds: a message fragment naming what is wrong, or null. */
 const SINGLE: Readonly<Partial<Record<FieldKind, Check>>> = {
-  name: (w, item) => (item.quoted ? null : nameSyntaxProblem(w)),
+  name: (w, item) => has(item.quoted ? null : nameSyntaxProblem(w)),
   u8: (w) => number(w, 255),
   u16: (w) => number(w, 65535),
   u32: (w) => number(w, 4294967295),
@@ -140,7 +140,7 @@ const SINGLE: Readonly<Partial<Record<FieldKind, Check>>> = {
   },
   ipv4: plainWord('is not an IPv4 address (four numbers 0-255 separated by dots)', isIpv4),
   ipv6: plainWord('is not an IPv6 address', (w) => parseIpv6(w) !== null),
-  string: (w) => charStringProblem(w),
+  string: (w) => has(charStringProblem(w)),
   type: plainWord('is not a record type (a mnemonic like `A`, or `TYPE` and a number up to 65535)', (w) => typeCode(w) >= 0),
   algorithm: (w) => (ALGORITHMS.has(w.toUpperCase()) ? null : number(w, 255, 'a DNSSEC algorithm number or mnemonic (e.g. 13, ECDSAP256SHA256)')),
   'cert-type': (w) => (CERT_TYPES.has(w.toUpperCase()) ? null : number(w, 65535, 'a certificate type number or mnemonic (PKIX, PGP, URI …)')),
@@ -168,7 +168,7 @@ const SINGLE: Readonly<Partial<Record<FieldKind, Check>>> = {
       case 0: return w === '.' ? null : 'must be `.` for gateway type 0 (no gateway)';
       case 1: return isIpv4(w) ? null : 'must be an IPv4 address for gateway type 1';
       case 2: return parseIpv6(w) ? null : 'must be an IPv6 address for gateway type 2';
-      case 3: return item.quoted ? null : nameSyntaxProblem(w);
+      case 3: return has(item.quoted ? null : nameSyntaxProblem(w));
       default: return 'has a gateway type other than 0-3';
     }
   },
@@ -179,6 +179,10 @@ const SINGLE: Readonly<Partial<Record<FieldKind, Check>>> = {
 function gatewayType(fields: RdataSchema['fields'], values: readonly number[]): number {
   for (let k = values.length - 1; k >= 0; k--) if (fields[k]!.name.endsWith(' type')) return values[k]!;
   return -1;
+}
+
+function has(problem: string | null): string | null {
+  return problem === null ? null : `has ${problem}`;
 }
 
 function number(w: string, max: number, what = `a number from 0 to ${max}`): string | null {
@@ -233,11 +237,11 @@ function checkRest(type: string, kind: FieldKind, what: string, items: readonly 
   switch (kind) {
     // TXT-like strings: their length is zone/txt-string-too-long's to report.
     case 'strings':
-      return rest.length === 0 ? need() : each((w) => charStringProblem(w, false));
+      return rest.length === 0 ? need() : each((w) => has(charStringProblem(w, false)));
     case 'strings?':
-      return each((w) => charStringProblem(w, false));
+      return each((w) => has(charStringProblem(w, false)));
     case 'names?':
-      return each((w, item) => (item.quoted ? null : nameSyntaxProblem(w)), true);
+      return each((w, item) => has(item.quoted ? null : nameSyntaxProblem(w)), true);
     case 'words':
       return each((w) => (/^[A-Za-z0-9-]+$/.test(w) ? null : 'is not a service name or number'));
     case 'types':
@@ -281,7 +285,7 @@ function aplProblem(w: string): string | null {
 function locProblem(type: string, rest: readonly RdataItem[], from: number): FieldProblem | null {
   const w = rest.map((r) => r.text);
   let j = 0;
-  const bad = (message: string, at = j): FieldProblem => ({ at: from + Math.min(at, rest.length - 1), to: from + Math.max(0, rest.length - 1), message: `${type} ${message}` });
+  const bad = (message: string, at = j): FieldProblem => ({ at: from + Math.min(at, rest.length - 1), to: from + Math.min(at, rest.length - 1), message: `${type} ${message}` });
   if (rest.length === 0) return { at: 0, to: 0, message: `${type} data needs a location: latitude, longitude and altitude, e.g. \`52 22 23.000 N 4 53 32.000 E -2.00m\`` };
   const coordinate = (max: number, hemispheres: RegExp, what: string): FieldProblem | null => {
     const deg = decimal(w[j] ?? '', max);
@@ -326,7 +330,7 @@ function a6Problem(type: string, rest: readonly RdataItem[], from: number): Fiel
   if (len > 0) {
     if (!rest[j]) return at(rest.length - 1, 'needs the prefix name after a prefix length above 0');
     const p = nameSyntaxProblem(rest[j]!.text);
-    if (p) return { ...at(j, `prefix name \`${rest[j]!.text}\` ${p}`), name: true };
+    if (p) return { ...at(j, `prefix name \`${rest[j]!.text}\` has ${p}`), name: true };
     j++;
   }
   return j < rest.length ? at(j, `data has \`${rest[j]!.text}\` too many; remove it`) : null;
@@ -380,7 +384,7 @@ function checkSvcParams(type: string, rest: readonly RdataItem[], from: number):
     seen.set(n, j);
     if (raw !== null) {
       const p = charStringProblem(raw);
-      if (p) return at(p);
+      if (p) return at(`has ${p}`);
     }
     const value = raw === null ? null : decodeEscapes(raw);
     const noValue = n === 2 || n === 8;

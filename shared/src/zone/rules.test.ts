@@ -99,6 +99,23 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
     ['zone/tlsrpt-multiple-records', 'error', 233, 293, '_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:other@example.com"'],
   ],
   'unfixable/target-is-address.zone': [['zone/target-is-address', 'warning', 121, 134, '198.51.100.25']],
+  'unfixable/address-like-name.zone': [['zone/target-is-address', 'warning', 118, 127, '127.0.0.1']],
+  'unfixable/bad-name.zone': [
+    ['zone/bad-name', 'error', 110, 114, 'a..b'],
+    ['zone/bad-name', 'error', 141, 157, 'd\\1.example.net.'],
+    ['zone/bad-name', 'error', 166, 183, '.sub.example.com.'],
+  ],
+  'unfixable/meta-type.zone': [
+    ['zone/meta-type', 'error', 117, 121, 'TKEY'],
+    ['zone/meta-type', 'error', 230, 237, 'TYPE255'],
+  ],
+  'unfixable/dname-conflict.zone': [
+    ['zone/dname-conflict', 'error', 140, 171, 'old IN DNAME other.example.net.'],
+    ['zone/dname-conflict', 'error', 172, 194, 'www.old IN A 192.0.2.4'],
+  ],
+  'unfixable/ds-at-apex.zone': [['zone/ds-at-apex', 'error', 110, 193, '@ IN DS 12345 13 2 3F1A7A4A4E0C4B9D27E2E2B8A2B6F1C0D9E8F7A6B5C4D3E2F1A0B9C8D7E6F5A4']],
+  'invalid/class-mismatch.zone': [['zone/class-mismatch', 'error', 114, 116, 'CH']],
+  'invalid/duplicate-soa.zone': [['zone/duplicate-record', 'warning', 110, 157, '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300']],
 };
 
 function chosenFix(d: Diagnostic) {
