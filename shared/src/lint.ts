@@ -7,7 +7,7 @@ import { policyRules } from './policy/rules/index.ts';
 import { runRules, type DocumentKind } from './rule.ts';
 import { parseStsRecord } from './sts-txt/parse.ts';
 import { stsTxtRules } from './sts-txt/rules/index.ts';
-import { decodeUtf8 } from './text/decode.ts';
+import { decodeUtf8, decodeZoneBytes } from './text/decode.ts';
 import { parseTlsRptRecord } from './tlsrpt-txt/parse.ts';
 import { tlsRptTxtRules } from './tlsrpt-txt/rules/index.ts';
 import { lintZoneText } from './zone/lint-zone.ts';
@@ -39,9 +39,9 @@ function append(out: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) out.push(d);
 }
 
-/** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 and binary content. */
+/** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 (zone files: read as octets) and binary content. */
 export function lintBytes(bytes: Uint8Array, kind: DocumentKind, options: LintOptions = {}): { text: string; diagnostics: Diagnostic[] } {
-  const { text, invalidUtf8At } = decodeUtf8(bytes);
+  const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes) : decodeUtf8(bytes);
   return { text, diagnostics: lintText(text, kind, options, invalidUtf8At) };
 }
 

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { decodeUtf8, detectKind, LineIndex, lintText, nameSyntaxProblem, type Diagnostic, type LintOptions } from '@sts-lens/shared';
+import { decodeUtf8, decodeZoneBytes, detectKind, LineIndex, lintText, nameSyntaxProblem, type Diagnostic, type LintOptions } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { palette, useColor } from '../format/color.ts';
@@ -131,8 +131,11 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
       problem(`${place.path}: ${describeFsError(e)}`);
       continue;
     }
-    const { text, invalidUtf8At } = decodeUtf8(bytes);
-    const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, text);
+    const utf8 = decodeUtf8(bytes);
+    const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, utf8.text);
+    // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
+    const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes) : utf8;
+    const notUtf8 = utf8.invalidUtf8At >= 0;
     if (!isLintKind(kind)) {
       problem(`${place.path}: cannot tell which kind of document this is from its name or content; pass --kind ${lintKinds.join('|')}`);
       continue;
@@ -142,7 +145,7 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     let outcome: FixOutcome;
     try {
       // Rewriting a file that is not UTF-8 would silently turn its bad bytes into U+FFFD: leave it as it is.
-      outcome = !fix || invalidUtf8At >= 0 ? { text, diagnostics: lint(text, invalidUtf8At), applied: 0 } : fixText(text, lint);
+      outcome = !fix || notUtf8 ? { text, diagnostics: lint(text, invalidUtf8At), applied: 0 } : fixText(text, lint);
     } catch (e) {
       // A bug in one rule must not cost the findings of every other file.
       problem(`${place.path}: internal error: ${e instanceof Error ? e.message : String(e)}`);

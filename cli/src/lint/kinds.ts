@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeUtf8, policyDomainFromPath, type DocumentKind, type LintOptions, type ReadInclude } from '@sts-lens/shared';
+import { decodeZoneBytes, policyDomainFromPath, type DocumentKind, type LintOptions, type ReadInclude } from '@sts-lens/shared';
 
 /** The document kinds `sts-lens lint` handles, in the order the help lists them. */
 export const lintKinds = ['policy', 'sts-txt', 'tlsrpt-txt', 'zone'] as const satisfies readonly DocumentKind[];
@@ -61,7 +61,7 @@ function includeReader(cwd: string, root: string | undefined): ReadInclude {
   return (file, fromPath) => {
     try {
       const dir = root !== undefined ? resolve(cwd, root) : resolve(cwd, dirname(fromPath || '.'));
-      return decodeUtf8(readFileSync(resolve(dir, file))).text;
+      return decodeZoneBytes(readFileSync(resolve(dir, file))).text;
     } catch {
       return null;
     }

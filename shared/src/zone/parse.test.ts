@@ -182,6 +182,15 @@ describe('parseZone', () => {
     }
   });
 
+  it('reads a zone file as octets: a raw 8-bit byte in a label is a name, not invalid UTF-8 (RFC 2181 §11)', () => {
+    const head = Buffer.from('$ORIGIN example.com.\n$TTL 60\n@ SOA ns1 hostmaster 1 2 3 4 5\n NS ns1\nns1 A 192.0.2.1\ncaf');
+    const bytes = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(' TXT "na\xefve"\n', 'latin1')]);
+    const { text, diagnostics } = lintBytes(bytes, 'zone');
+    expect(diagnostics).toEqual([]);
+    expect(text.slice(head.length - 3, head.length + 1)).toBe('caf\u00e9');
+    expect(recordAt(parseZone(text), 3).owner).toBe('caf\u00e9.example.com.');
+  });
+
   it('keeps at most 10 000 findings per code for 50 MB of random bytes', () => {
     const bytes = new Uint8Array(50_000_000);
     let seed = 12345;
@@ -190,7 +199,8 @@ describe('parseZone', () => {
       bytes[i] = seed >>> 24;
     }
     const found = lintBytes(bytes, 'zone', { origin: 'example.com' }).diagnostics;
-    expect(found.some((d) => d.code === 'file/invalid-utf8')).toBe(true);
+    // A zone file is octets (RFC 2181 §11): random bytes are not reported as invalid UTF-8.
+    expect(found.some((d) => d.code === 'file/invalid-utf8')).toBe(false);
     const perCode = new Map<string, number>();
     for (const d of found) perCode.set(d.code, (perCode.get(d.code) ?? 0) + 1);
     for (const n of perCode.values()) expect(n).toBeLessThanOrEqual(10_000);
