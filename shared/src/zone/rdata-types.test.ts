@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../lint.ts';
 import { typeName } from './rr-types.ts';
 import { RDATA_TYPES } from './rdata-types.ts';
+import { parseZone } from './parse.ts';
+import { zoneHover } from '../docs/zone-docs.ts';
 
 const HEAD = '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n';
 
@@ -71,5 +73,17 @@ describe('RDATA checked from the type table', () => {
     const missing: string[] = [];
     for (let code = 1; code < 65536; code++) if (!typeName(code).startsWith('TYPE') && !RDATA_TYPES.has(code)) missing.push(typeName(code));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('hover reads the type table', () => {
+  const text = `${HEAD}x IN MX 10 mail\nx IN SVCB 1 . alpn=h2 port=443\n`;
+  const zone = parseZone(text, { origin: 'example.com' });
+  const at = (needle: string, from = 0) => text.indexOf(needle, from) + 1;
+  it('names the fields of a type and the field under the cursor', () => {
+    expect(zoneHover(zone, at('MX'))?.markdown).toContain('Data: preference, exchange (RFC 1035 §3.3.9)');
+    expect(zoneHover(zone, at('mail'))).toEqual({ range: { start: at('mail') - 1, end: at('mail') + 3 }, markdown: '**MX exchange** (RFC 1035 §3.3.9)' });
+    expect(zoneHover(zone, at('10 mail'))?.markdown).toBe('**MX preference** (RFC 1035 §3.3.9)');
+    expect(zoneHover(zone, at('port='))?.markdown).toBe('**SVCB parameters** (RFC 9460 §2.1)');
   });
 });
