@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../lint.ts';
 import { typeName } from './rr-types.ts';
-import { RDATA_TYPES } from './rdata-types.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { RDATA_TYPES, recordTypesMarkdown } from './rdata-types.ts';
 import { parseZone } from './parse.ts';
 import { zoneHover } from '../docs/zone-docs.ts';
 
@@ -85,5 +87,21 @@ describe('hover reads the type table', () => {
     expect(zoneHover(zone, at('mail'))).toEqual({ range: { start: at('mail') - 1, end: at('mail') + 3 }, markdown: '**MX exchange** (RFC 1035 §3.3.9)' });
     expect(zoneHover(zone, at('10 mail'))?.markdown).toBe('**MX preference** (RFC 1035 §3.3.9)');
     expect(zoneHover(zone, at('port='))?.markdown).toBe('**SVCB parameters** (RFC 9460 §2.1)');
+  });
+});
+
+describe('docs/zone.md', () => {
+  // Regenerate the table with `UPDATE_DOCS=1 pnpm exec vitest run shared/src/zone/rdata-types.test.ts`.
+  it('lists every record type with what is checked of it, as the type table says', () => {
+    const path = resolve(import.meta.dirname, '../../../docs/zone.md');
+    const doc = readFileSync(path, 'utf8');
+    const start = '<!-- record-types: generated from shared/src/zone/rdata-types.ts -->\n';
+    const end = '\n<!-- /record-types -->';
+    const table = recordTypesMarkdown(typeName);
+    const i = doc.indexOf(start);
+    const j = doc.indexOf(end);
+    if (process.env['UPDATE_DOCS'] && i >= 0 && j > i) writeFileSync(path, doc.slice(0, i + start.length) + table + doc.slice(j));
+    expect(i).toBeGreaterThan(0);
+    expect(readFileSync(path, 'utf8').slice(i + start.length, readFileSync(path, 'utf8').indexOf(end))).toBe(table);
   });
 });

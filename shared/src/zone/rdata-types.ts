@@ -182,3 +182,30 @@ export function nameFields(type: number): readonly number[] {
   nameFieldCache.set(type, list);
   return list;
 }
+
+/** How docs/zone.md describes a field kind. */
+const KIND_TEXT: Readonly<Record<FieldKind, string>> = {
+  name: 'name', u8: '0–255', u16: '0–65535', u32: '0–4294967295', period: 'time, 32-bit, units allowed', ipv4: 'IPv4', ipv6: 'IPv6',
+  string: 'string ≤ 255 octets', type: 'type mnemonic', algorithm: 'algorithm number or mnemonic', 'cert-type': 'type number or mnemonic',
+  time: '`YYYYMMDDHHmmSS` or seconds', salt: 'hex or `-`', base32hex: 'base32hex, 20 octets for SHA-1', hex1: 'hex', 'base64-1': 'base64',
+  eui48: '`xx-xx-xx-xx-xx-xx`', eui64: '`xx-xx-xx-xx-xx-xx-xx-xx`', ilnp64: '`xxxx:xxxx:xxxx:xxxx`', nsap: '`0x` hex, even digits',
+  'wks-protocol': '`tcp`, `udp` or number', gateway: '`.`, IPv4, IPv6 or name by gateway type', 'caa-tag': 'letters and digits',
+  strings: 'one or more strings', 'strings?': 'zero or more strings', base64: 'base64', 'base64?': 'base64 or nothing', hex: 'hex, even digits',
+  'hex?': 'hex or nothing', types: 'type mnemonics', 'names?': 'names', words: 'service names or numbers',
+  'svc-params': 'known keys once each, values by key, `mandatory` consistent', apl: '`[!]family:address/prefix`', loc: 'degrees, minutes, seconds, metres in range',
+  a6: 'prefix length, suffix, prefix name', 'char-string-or-dash': 'base64 or `-`',
+};
+
+/** The docs/zone.md table of every record type: its code, its fields and what is checked of each, its RFC. */
+export function recordTypesMarkdown(typeName: (code: number) => string): string {
+  const rows = ['| Type | Code | RDATA fields (what is checked) | RFC |', '|---|---|---|---|'];
+  for (const [code, schema] of [...RDATA_TYPES].sort((a, b) => a[0] - b[0])) {
+    const fields = schema.use === 'meta'
+      ? 'a query or meta type: refused in zone data (`zone/meta-type`)'
+      : schema.use === 'generic'
+        ? 'no text form: only RFC 3597 `\\#` data'
+        : schema.fields.map((f) => `${f.name} (${KIND_TEXT[f.kind]})`).join(', ');
+    rows.push(`| ${typeName(code)} | ${code} | ${fields} | ${schema.rfc} |`);
+  }
+  return rows.join('\n');
+}
