@@ -41,73 +41,67 @@ export function decimal(s: string, max: number): number {
   return v > max ? -2 : v;
 }
 
+/** The units of `w` as written: each character, or an escape (`\X`, `\DDD`) as the one octet it stands for; or the bad escape. */
+function unescape(w: string): { codes: number[]; escaped: boolean[] } | string {
+  const codes: number[] = [];
+  const escaped: boolean[] = [];
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c !== 92) {
+      codes.push(c);
+      escaped.push(false);
+      continue;
+    }
+    if (i + 1 >= w.length) return 'a lone `\\` at the end: escape it as `\\\\`';
+    const d = w.charCodeAt(i + 1);
+    if (d >= 48 && d <= 57) {
+      const v = i + 4 <= w.length ? decimal(w.slice(i + 1, i + 4), 255) : -1;
+      if (v < 0) return `a bad escape \`${w.slice(i, i + 4)}\`: \`\\DDD\` takes three digits, 000 to 255`;
+      codes.push(v);
+      i += 3;
+    } else {
+      codes.push(d);
+      i++;
+    }
+    escaped.push(true);
+  }
+  return { codes, escaped };
+}
+
 /** What is wrong with a domain name as written (a phrase to follow "has": empty label, bad escape), or null. Lengths are `zone/name-length`'s. */
 export function nameSyntaxProblem(w: string): string | null {
   if (w === '@' || w === '.') return null;
   if (w.length === 0) return 'an empty name';
+  const u = unescape(w);
+  if (typeof u === 'string') return u;
   let label = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c === 92) {
-      const esc = escapeWidth(w, i);
-      if (esc < 0) return escapeMessage(w, i);
-      i += esc - 1;
+  for (let k = 0; k < u.codes.length; k++) {
+    if (u.codes[k] !== 46 || u.escaped[k]) {
       label++;
-    } else if (c === 46) {
-      if (label === 0) return `an empty label (\`${i === 0 ? '.' + w.slice(1, 2) : '..'}\`): every dot needs a label before it`;
-      label = 0;
-    } else {
-      label++;
+      continue;
     }
+    if (label === 0) return `an empty label (\`${k === 0 ? '.' + w.slice(1, 2) : '..'}\`): every dot needs a label before it`;
+    label = 0;
   }
   return null;
 }
 
-/** Width of the escape at `s[i]` (`\X` 2, `\DDD` 4), or -1 when it is not one. */
-function escapeWidth(s: string, i: number): number {
-  if (i + 1 >= s.length) return -1;
-  const d = s.charCodeAt(i + 1);
-  if (d < 48 || d > 57) return 2;
-  const v = decimal(s.slice(i + 1, i + 4), 255);
-  return v >= 0 && i + 4 <= s.length ? 4 : -1;
-}
-
-function escapeMessage(s: string, i: number): string {
-  if (i + 1 >= s.length) return 'a lone `\\` at the end: escape it as `\\\\`';
-  return `a bad escape \`${s.slice(i, i + 4)}\`: \`\\DDD\` takes three digits, 000 to 255`;
-}
-
 /** A problem with a character-string as written (a phrase to follow "has"): a bad escape, or (with `limit`) more than 255 octets. */
 export function charStringProblem(w: string, limit = true): string | null {
+  const u = unescape(w);
+  if (typeof u === 'string') return u;
   let octets = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c === 92) {
-      const esc = escapeWidth(w, i);
-      if (esc < 0) return escapeMessage(w, i);
-      i += esc - 1;
-      octets++;
-    } else {
-      octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3;
-    }
+  for (let k = 0; k < u.codes.length; k++) {
+    const c = u.codes[k]!;
+    octets += u.escaped[k] || c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : c >= 0xdc00 && c <= 0xdfff ? 2 : 3;
   }
   return limit && octets > 255 ? `${octets} octets, but a character-string holds at most 255; split it into several` : null;
 }
 
-/** The octets of a character-string as written (escapes decoded, each a char code 0–255 or beyond for non-ASCII). */
+/** The octets of a character-string as written (escapes decoded); a bad escape is left as written. */
 function decodeEscapes(w: string): string {
-  let out = '';
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c !== 92 || i + 1 >= w.length) {
-      out += w[i];
-      continue;
-    }
-    const esc = escapeWidth(w, i);
-    out += esc === 4 ? String.fromCharCode(Number(w.slice(i + 1, i + 4))) : w[i + 1];
-    i += esc === 4 ? 3 : 1;
-  }
-  return out;
+  const u = unescape(w);
+  return typeof u === 'string' ? w : String.fromCharCode(...u.codes);
 }
 
 function isHex(s: string): boolean {

@@ -65,7 +65,7 @@ function ipv6Chars(text: string, s: number, e: number): boolean {
 }
 
 /** A name without escapes or empty labels (`a..b`, `.a`): nothing for the name checker to find. */
-function plainNameChars(text: string, s: number, e: number): boolean {
+export function plainNameChars(text: string, s: number, e: number): boolean {
   if (e - s === 1) return text.charCodeAt(s) !== 92;
   let prev = 46;
   for (let i = s; i < e; i++) {

@@ -2,19 +2,8 @@ import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { ownerIndex, rdataProblems } from '../owners.ts';
 import { nameSyntaxProblem } from '../rdata-fields.ts';
+import { plainNameChars } from '../rdata-quick.ts';
 import { tokenText } from '../source-text.ts';
-
-/** Whether `text[s, e)` holds a backslash, a leading dot (other than the root) or two dots in a row. */
-function suspicious(text: string, s: number, e: number): boolean {
-  if (e - s === 1) return text.charCodeAt(s) === 92;
-  let prev = 46;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 || (c === 46 && prev === 46)) return true;
-    prev = c;
-  }
-  return false;
-}
 
 export const badName: Rule<ZoneContext> = {
   code: 'zone/bad-name',
@@ -36,7 +25,7 @@ export const badName: Rule<ZoneContext> = {
       if (i < 0) continue;
       const tok = zone.records.hasOwner[i] ? zone.records.firstTok[i]! : -1;
       if (tok < 0 || (tk.kind[tok]! & 7) !== 0) continue;
-      if (tk.end[tok]! <= zone.text.length && !suspicious(zone.text, tk.start[tok]!, tk.end[tok]!)) continue;
+      if (tk.end[tok]! <= zone.text.length && plainNameChars(zone.text, tk.start[tok]!, tk.end[tok]!)) continue;
       say(tok, tokenText(zone, tok), 'owner name');
     }
     for (const d of zone.directives) {
