@@ -134,7 +134,7 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     const utf8 = decodeUtf8(bytes);
     const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, utf8.text);
     // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
-    const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes) : utf8;
+    const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes, utf8) : utf8;
     const notUtf8 = utf8.invalidUtf8At >= 0;
     if (!isLintKind(kind)) {
       problem(`${place.path}: cannot tell which kind of document this is from its name or content; pass --kind ${lintKinds.join('|')}`);

@@ -8,9 +8,9 @@ export interface DecodedText {
 /**
  * Decode a zone file: UTF-8 when it is valid UTF-8, else octet by octet (Latin-1), since any octet may sit in a
  * label or a character-string (RFC 2181 §11) and servers read zone files as octets. Never reports invalid UTF-8.
+ * `utf8`: the bytes already decoded as UTF-8, when the caller has them (a 50 MB zone is not decoded twice).
  */
-export function decodeZoneBytes(bytes: Uint8Array): DecodedText {
-  const utf8 = decodeUtf8(bytes);
+export function decodeZoneBytes(bytes: Uint8Array, utf8: DecodedText = decodeUtf8(bytes)): DecodedText {
   if (utf8.invalidUtf8At < 0) return utf8;
   let text = '';
   for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
