@@ -6,7 +6,7 @@ import { nameLength as lengthOf, nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
 import { nameFields } from '../rdata-types.ts';
-import { tokenText } from '../source-text.ts';
+import { tokenText, zoneSlice } from '../source-text.ts';
 
 
 export const nameLength: Rule<ZoneContext> = {
@@ -47,7 +47,8 @@ export const nameLength: Rule<ZoneContext> = {
       const fields = nameFields(type[i]!);
       if (fields.length === 0) continue;
       let tok = nextSignificant(tk.kind, rdata[i]!, rdataEnd[i]!);
-      if (tok < rdataEnd[i]! && tk.kind[tok] === TOK_WORD && tokenText(zone, tok) === '\\#') continue;
+      // `\#` data holds no name to measure (read on the characters: no string per record).
+      if (tok < rdataEnd[i]! && tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! === 2 && zoneSlice(zone, tk.start[tok]!, tk.end[tok]!) === '\\#') continue;
       let at = 0;
       for (const field of fields) {
         for (; at < field && tok < rdataEnd[i]!; at++) tok = nextSignificant(tk.kind, tok + 1, rdataEnd[i]!);
