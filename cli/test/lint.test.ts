@@ -306,6 +306,27 @@ describe('sts-lens lint, zone files', () => {
     expect(file.diagnostics.map((d: { code: string }) => d.code)).not.toContain('zone/unknown-origin');
     expect(stsLens(['lint', '--origin', 'not a name', 'zones'], { cwd: fixtures }).status).toBe(2);
   });
+
+  it('takes an RFC 2317 origin with `/` and refuses one with an empty label', () => {
+    const ok = stsLens(['lint', '--format', 'json', '--kind', 'zone', '--origin', '0/25.2.0.192.in-addr.arpa', 'classless/zone.txt'], { cwd: fixtures });
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(JSON.parse(ok.stdout).files[0].diagnostics).toEqual([]);
+    const bad = stsLens(['lint', '--kind', 'zone', '--origin', 'a..example', 'classless/zone.txt'], { cwd: fixtures });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('`--origin` `a..example` is not a domain name (it has an empty label');
+  });
+
+  it('reads $INCLUDE relative to the including file, or to --include-root DIR as BIND does', () => {
+    const cwd = join(fixtures, 'include-root');
+    const relative = stsLens(['lint', '--format', 'json', 'zones/db.example.org'], { cwd });
+    expect(relative.status).toBe(1);
+    const found = JSON.parse(relative.stdout).files[0].diagnostics;
+    expect(found.map((d: { code: string; message: string }) => [d.code, d.message])).toEqual([
+      ['zone/include-failed', 'cannot read the included file `hosts/www.inc`; check the path (relative to this file)'],
+    ]);
+    const rooted = stsLens(['lint', '--format', 'json', '--include-root', '.', 'zones/db.example.org'], { cwd });
+    expect([rooted.status, JSON.parse(rooted.stdout).files[0].diagnostics]).toEqual([0, []]);
+  });
 });
 
 describe('sts-lens lint on hostile input', () => {

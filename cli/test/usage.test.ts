@@ -24,7 +24,7 @@ describe('sts-lens (dispatcher)', () => {
   it('prints a command help through `help lint` and `lint --help`', () => {
     const r = stsLens(['lint', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--fix] PATH... | -');
+    expect(r.stdout.split('\n')[0]).toBe('Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--include-root DIR] [--fix] PATH... | -');
     expect(r.stdout).toContain('Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.');
     expect(stsLens(['help', 'lint']).stdout).toBe(r.stdout);
     expect(stsLens(['lint', '-h']).stdout).toBe(r.stdout);
@@ -72,7 +72,7 @@ describe('sts-lens (dispatcher)', () => {
 });
 
 describe('sts-lens lint: usage errors', () => {
-  const usageTail = 'Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--fix] PATH... | -\nRun `sts-lens lint --help` for the options.\n';
+  const usageTail = 'Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--include-root DIR] [--fix] PATH... | -\nRun `sts-lens lint --help` for the options.\n';
 
   it.each([
     [['lint', '--bogus', 'x'], 'unknown option `--bogus`'],

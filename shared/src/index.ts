@@ -22,6 +22,8 @@ export { editTouches, reparseZone, type ReparseExtras, type ReparseStats } from 
 export { unparseZone } from './zone/unparse.ts';
 export { lintZone, lintZoneText, parseZoneFor } from './zone/lint-zone.ts';
 export { canonicalRdata } from './zone/rdata.ts';
+export { nameSyntaxProblem } from './zone/rdata-fields.ts';
+export { RDATA_TYPES, type FieldKind, type RdataField, type RdataSchema } from './zone/rdata-types.ts';
 export { recordAt, recordsOfType, nameId } from './zone/names.ts';
 export { typeCode, typeName, classCode, className } from './zone/rr-types.ts';
 export * from './workspace/lint-workspace.ts';

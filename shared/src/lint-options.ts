@@ -24,6 +24,11 @@ export interface LintOptions {
   readonly served?: boolean;
   /** Zone files: reads `$INCLUDE`d files (injected: the core has no file system); without it includes are not followed. */
   readonly readInclude?: ReadInclude;
+  /**
+   * Zone files: the directory relative `$INCLUDE` paths are read from, as BIND's working directory (`directory`);
+   * without it they are relative to the including file. The reader resolves them the same way.
+   */
+  readonly includeRoot?: string;
 }
 
 /** The clock a rule should use. */

@@ -2,7 +2,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import type { LintOptions } from './lint-options.ts';
 import { lintRecordText } from './lint-record.ts';
 import type { DocumentKind } from './rule.ts';
-import { decodeUtf8 } from './text/decode.ts';
+import { decodeUtf8, decodeZoneBytes } from './text/decode.ts';
 import { lintZoneText } from './zone/lint-zone.ts';
 
 /** Lint document text of a known kind: file-level rules, then the kind's rules, sorted by position. */
@@ -18,9 +18,9 @@ function append(out: Diagnostic[], more: readonly Diagnostic[]): void {
   for (const d of more) out.push(d);
 }
 
-/** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 and binary content. */
+/** Lint raw bytes (a file as read from disk): never throws, reports invalid UTF-8 (zone files: read as octets) and binary content. */
 export function lintBytes(bytes: Uint8Array, kind: DocumentKind, options: LintOptions = {}): { text: string; diagnostics: Diagnostic[] } {
-  const { text, invalidUtf8At } = decodeUtf8(bytes);
+  const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes) : decodeUtf8(bytes);
   return { text, diagnostics: lintText(text, kind, options, invalidUtf8At) };
 }
 

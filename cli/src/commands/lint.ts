@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { decodeUtf8, detectKind, LineIndex, lintText, type Diagnostic, type LintOptions } from '@sts-lens/shared';
+import { decodeUtf8, decodeZoneBytes, detectKind, LineIndex, lintText, nameSyntaxProblem, type Diagnostic, type LintOptions } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { palette, useColor } from '../format/color.ts';
@@ -22,14 +22,14 @@ const OPTIONS: OptionSpec = {
   kind: { type: 'string' },
   config: { type: 'string' },
   origin: { type: 'string' },
+  'include-root': { type: 'string' },
   fix: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
 const STDIN_PATH = '<stdin>';
-const ORIGIN = /^(?:\.|(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.)*[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\.?)$/;
 
-const synopsis = 'Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--fix] PATH... | -';
+const synopsis = 'Usage: sts-lens lint [--format text|json|sarif] [--kind KIND] [--config FILE] [--origin NAME] [--include-root DIR] [--fix] PATH... | -';
 
 const help = `${synopsis}
 
@@ -42,7 +42,11 @@ Options:
   --kind KIND      ${lintKinds.join(', ')}: the kind of every named file and of standard input;
                    directories then yield only files of that kind
   --config FILE    JSON: {"rules": {"<code>": "off|error|warning|info|hint"}, "domain": "example.com"}
-  --origin NAME    zone files: the origin to start with (else \`$ORIGIN\` or the file name, \`db.example.com\`)
+  --origin NAME    zone files: the origin to start with (else \`$ORIGIN\` or the file name, \`db.example.com\`);
+                   any domain name, e.g. \`0/25.2.0.192.in-addr.arpa\` (RFC 2317)
+  --include-root DIR
+                   zone files: read relative \`$INCLUDE\` paths from DIR, as BIND reads them from its working
+                   directory (default: relative to the including file)
   --fix            apply the preferred fix of each problem until none is left; files are rewritten in
                    place, standard input is fixed to standard output (the report then goes to stderr)
   -h, --help       show this help
@@ -85,9 +89,11 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     return usageError(io, lintCommand, `unknown kind \`${kindFlag}\`; use ${lintKinds.join(', ')}`);
   }
   const origin = values.origin as string | undefined;
-  if (origin !== undefined && !ORIGIN.test(origin)) {
-    return usageError(io, lintCommand, `\`--origin\` \`${origin}\` is not a domain name; use e.g. \`example.com\``);
+  const originProblem = origin === undefined ? null : /\s/.test(origin) ? 'a blank' : nameSyntaxProblem(origin);
+  if (origin !== undefined && originProblem !== null) {
+    return usageError(io, lintCommand, `\`--origin\` \`${origin}\` is not a domain name (it has ${originProblem}); use e.g. \`example.com\``);
   }
+  const includeRoot = values['include-root'] as string | undefined;
   if (positionals.length === 0) {
     return usageError(io, lintCommand, 'no PATH given; name files or directories, or `-` for standard input');
   }
@@ -101,7 +107,7 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     }
     config = loaded.config;
   }
-  const settings: RunSettings = { base: baseOptions(config, io.env), cwd: io.cwd, ...(origin !== undefined ? { origin } : {}) };
+  const settings: RunSettings = { base: baseOptions(config, io.env), cwd: io.cwd, ...(origin !== undefined ? { origin } : {}), ...(includeRoot !== undefined ? { includeRoot } : {}) };
   const fix = values.fix === true;
 
   const problems: string[] = [];
@@ -125,8 +131,11 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
       problem(`${place.path}: ${describeFsError(e)}`);
       continue;
     }
-    const { text, invalidUtf8At } = decodeUtf8(bytes);
-    const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, text);
+    const utf8 = decodeUtf8(bytes);
+    const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, utf8.text);
+    // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
+    const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes, utf8) : utf8;
+    const notUtf8 = utf8.invalidUtf8At >= 0;
     if (!isLintKind(kind)) {
       problem(`${place.path}: cannot tell which kind of document this is from its name or content; pass --kind ${lintKinds.join('|')}`);
       continue;
@@ -136,7 +145,7 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     let outcome: FixOutcome;
     try {
       // Rewriting a file that is not UTF-8 would silently turn its bad bytes into U+FFFD: leave it as it is.
-      outcome = !fix || invalidUtf8At >= 0 ? { text, diagnostics: lint(text, invalidUtf8At), applied: 0 } : fixText(text, lint);
+      outcome = !fix || notUtf8 ? { text, diagnostics: lint(text, invalidUtf8At), applied: 0 } : fixText(text, lint);
     } catch (e) {
       // A bug in one rule must not cost the findings of every other file.
       problem(`${place.path}: internal error: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeUtf8, policyDomainFromPath, type DocumentKind, type LintOptions, type ReadInclude } from '@sts-lens/shared';
+import { decodeZoneBytes, policyDomainFromPath, type DocumentKind, type LintOptions, type ReadInclude } from '@sts-lens/shared';
 
 /** The document kinds `sts-lens lint` handles, in the order the help lists them. */
 export const lintKinds = ['policy', 'sts-txt', 'tlsrpt-txt', 'zone'] as const satisfies readonly DocumentKind[];
@@ -18,6 +18,8 @@ export interface RunSettings {
   readonly base: LintOptions;
   /** `--origin`: the starting origin of zone files. */
   readonly origin?: string;
+  /** `--include-root`: relative `$INCLUDE` paths are read from this directory, as BIND reads them from its own. */
+  readonly includeRoot?: string;
   readonly cwd: string;
 }
 
@@ -45,16 +47,21 @@ export function optionsFor(kind: LintKind, place: DocumentPlace, settings: RunSe
         ...settings.base,
         ...(place.absPath !== null ? { path: place.path } : {}),
         ...(settings.origin !== undefined ? { origin: settings.origin } : {}),
-        readInclude: includeReader(settings.cwd),
+        readInclude: includeReader(settings.cwd, settings.includeRoot),
+        ...(settings.includeRoot !== undefined ? { includeRoot: resolve(settings.cwd, settings.includeRoot) } : {}),
       };
   }
 }
 
-/** `$INCLUDE` files are read relative to the including file (standard input: the working directory). */
-function includeReader(cwd: string): ReadInclude {
+/**
+ * `$INCLUDE` files are read relative to the including file (standard input: the working directory), or with
+ * `--include-root DIR` relative to DIR, as BIND reads them relative to its working directory.
+ */
+function includeReader(cwd: string, root: string | undefined): ReadInclude {
   return (file, fromPath) => {
     try {
-      return decodeUtf8(readFileSync(resolve(cwd, dirname(fromPath || '.'), file))).text;
+      const dir = root !== undefined ? resolve(cwd, root) : resolve(cwd, dirname(fromPath || '.'));
+      return decodeZoneBytes(readFileSync(resolve(dir, file))).text;
     } catch {
       return null;
     }

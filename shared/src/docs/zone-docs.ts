@@ -9,7 +9,8 @@ import { embeddedValue } from '../zone/embedded.ts';
 import { STS_PREFIX, TLSRPT_PREFIX } from '../zone/mail-records.ts';
 import { ENTRY_BLANK, TOK_COMMENT, TOK_QUOTED, type Zone, type ZoneRecord } from '../zone/model.ts';
 import { fieldTok, recordAt, recordEnd } from '../zone/names.ts';
-import { targetName } from '../zone/rdata.ts';
+import { rdataTokens, targetName } from '../zone/rdata.ts';
+import { RDATA_TYPES, REST_KINDS } from '../zone/rdata-types.ts';
 import { RR, typeName } from '../zone/rr-types.ts';
 import { tokenRaw } from '../zone/source-text.ts';
 import { type CompletionEntry, type EditorContext, type HoverInfo, type OutlineSymbol, type SemanticSpan } from './types.ts';
@@ -164,9 +165,22 @@ export function zoneHover(zone: Zone, offset: number): HoverInfo | null {
     }
     return { range, markdown: lines.join('\n') };
   }
+  const schema = RDATA_TYPES.get(rec.type);
   if (typeSpan.start <= offset && offset <= typeSpan.end) {
     const doc = zoneTypeDocs[type];
-    return { range: typeSpan, markdown: `**${type}**${doc ? `\n\n${doc}` : ''}` };
+    const fields = schema && schema.fields.length > 0 ? `\n\nData: ${schema.fields.map((f) => f.name).join(', ')} (${schema.rfc})` : '';
+    return { range: typeSpan, markdown: `**${type}**${doc ? `\n\n${doc}` : ''}${fields}` };
+  }
+  // An RDATA field: what the type's table calls it (the rest fields take every token left).
+  if (schema && offset > typeSpan.end) {
+    const toks = rdataTokens(zone, rec);
+    const k = toks.findIndex((t) => zone.tokens.start[t]! <= offset && offset <= zone.tokens.end[t]!);
+    if (k >= 0 && !tokenRaw(zone, toks[0]!).startsWith('\\#')) {
+      let f = 0;
+      while (f < schema.fields.length - 1 && f < k && !REST_KINDS.has(schema.fields[f]!.kind)) f++;
+      const field = schema.fields[Math.min(f, schema.fields.length - 1)];
+      if (field) return { range: tokSpan(zone, toks[k]!), markdown: `**${type} ${field.name}** (${schema.rfc})` };
+    }
   }
   if (rec.ownerTok >= 0) {
     const s = tokSpan(zone, rec.ownerTok);

@@ -6,6 +6,18 @@ export interface DecodedText {
 }
 
 /**
+ * Decode a zone file: UTF-8 when it is valid UTF-8, else octet by octet (Latin-1), since any octet may sit in a
+ * label or a character-string (RFC 2181 §11) and servers read zone files as octets. Never reports invalid UTF-8.
+ * `utf8`: the bytes already decoded as UTF-8, when the caller has them (a 50 MB zone is not decoded twice).
+ */
+export function decodeZoneBytes(bytes: Uint8Array, utf8: DecodedText = decodeUtf8(bytes)): DecodedText {
+  if (utf8.invalidUtf8At < 0) return utf8;
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return { text, invalidUtf8At: -1 };
+}
+
+/**
  * Decode bytes as UTF-8 without ever throwing: invalid sequences become U+FFFD and are reported.
  * A BOM is kept in the text so rules can point at it.
  */

@@ -20,7 +20,7 @@ import { sourceAt } from './source-text.ts';
 const MAX_PER_CODE = 10_000;
 
 // The last parse, so linting a file and then reading its MX set across files (lintWorkspace) parses it once.
-let last: { text: string; origin: string | undefined; path: string | undefined; reader: unknown; zone: Zone } | null = null;
+let last: { text: string; origin: string | undefined; path: string | undefined; reader: unknown; includeRoot: string | undefined; zone: Zone } | null = null;
 
 /**
  * Parse zone text with the lint options' origin, path and include reader (the last parse is reused). `previous`, a
@@ -29,14 +29,15 @@ let last: { text: string; origin: string | undefined; path: string | undefined; 
  */
 export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null, ends?: CommonEnds): Zone {
   // With an earlier parse given the text is a new version: comparing megabytes with the last one would only cost.
-  if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude) return last.zone;
+  if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude && last.includeRoot === options.includeRoot) return last.zone;
   const parseOptions = {
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
+    ...(options.includeRoot !== undefined ? { includeRoot: options.includeRoot } : {}),
   };
   const zone = previous ? reparseZone(previous, text, parseOptions, ends ? { ends } : {}) : parseZone(text, parseOptions);
-  last = { text, origin: options.origin, path: options.path, reader: options.readInclude, zone };
+  last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone };
   return zone;
 }
 

@@ -86,3 +86,14 @@ export function originFromPath(path: string): string | null {
   if (!/^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(base)) return null;
   return base + '.';
 }
+
+/** The parent of absolute `name` (`a.example.` → `example.`), null for the root. */
+export function parentName(name: string): string | null {
+  if (name === '.') return null;
+  for (let i = 0; i < name.length - 1; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 46) return name.slice(i + 1);
+  }
+  return '.';
+}

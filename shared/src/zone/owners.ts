@@ -1,4 +1,4 @@
-import type { Zone, ZoneRecord } from './model.ts';
+import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from './model.ts';
 import { nameId, recordAt } from './names.ts';
 import { checkRdata, type RdataProblem } from './rdata.ts';
 import { rdataQuickValid } from './rdata-quick.ts';
@@ -51,6 +51,19 @@ export function hasType(zone: Zone, name: string, types: readonly number[]): boo
   return false;
 }
 
+/** Whether a TXT record's RDATA is one or more strings without escapes (and not `\#` data). */
+function plainStrings(zone: Zone, i: number): boolean {
+  const { rdata, rdataEnd } = zone.records;
+  const kind = zone.tokens.kind;
+  let any = false;
+  for (let t = rdata[i]!; t < rdataEnd[i]!; t++) {
+    const k = kind[t]!;
+    if (k & TOK_ESCAPED) return false;
+    if ((k & 7) === TOK_WORD || (k & 7) === TOK_QUOTED) any = true;
+  }
+  return any;
+}
+
 /**
  * RDATA problems of every record, computed once per parse and shared by the rules that report them. A zone re-read
  * after an edit checks only the records read anew, and again those that had a problem in the earlier parse.
@@ -60,9 +73,9 @@ export function rdataProblems(zone: Zone): readonly RdataProblem[] {
   if (list) return list;
   const out: RdataProblem[] = [];
   const check = (i: number) => {
-    // TXT strings are checked by their own rule; types without a checker stay opaque.
+    // TXT strings without escapes leave nothing to check here (their length is zone/txt-string-too-long's).
     const t = zone.records.type[i]!;
-    if (t === 16 || t === 99 || rdataQuickValid(zone, i)) return;
+    if ((t === 16 || t === 99) ? plainStrings(zone, i) : rdataQuickValid(zone, i)) return;
     const p = checkRdata(zone, recordAt(zone, i));
     if (p) out.push(p);
   };

@@ -20,6 +20,8 @@ export interface ZoneParseOptions {
   /** Path of the file, for the origin guess and for resolving `$INCLUDE`. */
   readonly path?: string;
   readonly readInclude?: ReadInclude;
+  /** Relative `$INCLUDE` paths are read from this directory (BIND's working directory), not the including file's. */
+  readonly includeRoot?: string;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -73,6 +75,7 @@ export interface State {
   readonly sources: ZoneSource[];
   nextBase: number;
   readonly readInclude: ReadInclude | undefined;
+  readonly includeRoot: string | undefined;
   // Reading context, as RFC 1035 §5.1 and BIND carry it from entry to entry.
   origin: string | null;
   originWarned: boolean;
@@ -105,7 +108,7 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
     ek: new Uint8Array(entCap), es: new Int32Array(entCap), ee: new Int32Array(entCap), ef: new Int32Array(entCap), ne: 0,
     rec: newRecords(Math.max(16, (text.length / 40) | 0)),
     nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
-    directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude,
+    directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
     firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
     cp: newCheckpoints(Math.max(16, (entCap / CHECKPOINT_EVERY) | 0)), lastCheckpoint: -CHECKPOINT_EVERY,
@@ -522,7 +525,7 @@ function directive(st: State, src: number, t: number, t1: number, depth: number)
       if (args.length === 0) return bad('`$INCLUDE` needs a file name, e.g. `$INCLUDE keys.zone`');
       const file = argText(0);
       const fromPath = source.path ?? '';
-      const resolved = joinPath(fromPath, file);
+      const resolved = st.includeRoot === undefined ? joinPath(fromPath, file) : joinPath(st.includeRoot.replace(/[\\/]?$/, '/'), file);
       const fail = (message: string) => {
         addProblem(st, { code: 'include-failed', range: span, message });
         return ENTRY_ERROR;
@@ -539,7 +542,7 @@ function directive(st: State, src: number, t: number, t1: number, depth: number)
       } catch {
         included = null;
       }
-      if (included === null) return fail(`cannot read the included file \`${file}\`; check the path (relative to this file)`);
+      if (included === null) return fail(`cannot read the included file \`${file}\`; check the path (relative to ${st.includeRoot === undefined ? 'this file' : `the include root \`${st.includeRoot}\``})`);
       extra(2);
       const savedOrigin = st.origin;
       const savedOriginId = st.originId;

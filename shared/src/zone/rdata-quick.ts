@@ -64,6 +64,18 @@ function ipv6Chars(text: string, s: number, e: number): boolean {
   return double ? groups <= 7 : groups === 8;
 }
 
+/** A name without escapes or empty labels (`a..b`, `.a`): nothing for the name checker to find. */
+export function plainNameChars(text: string, s: number, e: number): boolean {
+  if (e - s === 1) return text.charCodeAt(s) !== 92;
+  let prev = 46;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || (c === 46 && prev === 46)) return false;
+    prev = c;
+  }
+  return true;
+}
+
 /** Whether record `i` certainly has well-formed RDATA (false means: ask `checkRdata`). */
 export function rdataQuickValid(zone: Zone, i: number): boolean {
   const r = zone.records;
@@ -90,11 +102,11 @@ export function rdataQuickValid(zone: Zone, i: number): boolean {
     case RR.AAAA:
       return n === 1 && ipv6Chars(text, s0, e0);
     case RR.NS: case RR.CNAME: case RR.PTR: case RR.DNAME:
-      return n === 1 && text.charCodeAt(s0) !== 92;
+      return n === 1 && plainNameChars(text, s0, e0);
     case RR.MX:
-      return n === 2 && uintChars(text, s0, e0, 65535);
+      return n === 2 && uintChars(text, s0, e0, 65535) && plainNameChars(text, s1, e1);
     case RR.SRV:
-      return n === 4 && uintChars(text, s0, e0, 65535) && uintChars(text, s1, e1, 65535) && uintChars(text, s2, e2, 65535) && e3 > s3;
+      return n === 4 && uintChars(text, s0, e0, 65535) && uintChars(text, s1, e1, 65535) && uintChars(text, s2, e2, 65535) && e3 > s3 && plainNameChars(text, s3, e3);
     default:
       return false;
   }

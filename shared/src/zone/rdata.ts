@@ -8,9 +8,11 @@ import { RR, typeName } from './rr-types.ts';
 import { recordAt } from './names.ts';
 import { sourceAt, tokenText } from './source-text.ts';
 import { parseTtl } from './ttl.ts';
+import { checkFields, checkWire, decimal, type RdataItem } from './rdata-fields.ts';
+import { RDATA_TYPES, type RdataSchema } from './rdata-types.ts';
 
 /** Codes of the zone rules that report RDATA problems. */
-export type RdataProblemCode = 'bad-ipv4' | 'bad-ipv6' | 'mx-preference' | 'bad-rdata';
+export type RdataProblemCode = 'bad-ipv4' | 'bad-ipv6' | 'mx-preference' | 'bad-rdata' | 'bad-name';
 
 /** The first thing wrong with a record's RDATA. */
 export interface RdataProblem {
@@ -43,165 +45,70 @@ function isGeneric(zone: Zone, t: number): boolean {
   return (zone.tokens.kind[t]! & 7) !== TOK_QUOTED && tokenText(zone, t) === '\\#';
 }
 
-/** Value of a decimal field, -1 when not a number, -2 when above `max`. */
-function uint(s: string, max: number): number {
-  if (s.length === 0 || s.length > 10) return s.length > 10 && /^\d+$/.test(s) ? -2 : -1;
-  let v = 0;
-  for (let i = 0; i < s.length; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v > max ? -2 : v;
-}
-
-const FIELDS: Readonly<Record<number, readonly string[]>> = {
-  [RR.SOA]: ['primary name server', 'mailbox', 'serial', 'refresh', 'retry', 'expire', 'minimum'],
-  [RR.MX]: ['preference', 'exchange'],
-  [RR.SRV]: ['priority', 'weight', 'port', 'target'],
-  [RR.CAA]: ['flags', 'tag', 'value'],
-  [RR.TLSA]: ['usage', 'selector', 'matching type', 'certificate data'],
-  53: ['usage', 'selector', 'matching type', 'certificate data'],
-  [RR.DS]: ['key tag', 'algorithm', 'digest type', 'digest'],
-  59: ['key tag', 'algorithm', 'digest type', 'digest'],
-  [RR.DNSKEY]: ['flags', 'protocol', 'algorithm', 'public key'],
-  60: ['flags', 'protocol', 'algorithm', 'public key'],
-  [RR.SVCB]: ['priority', 'target'],
-  [RR.HTTPS]: ['priority', 'target'],
-};
-
-/** The first problem in a record's RDATA for the types the linter knows, or null (other types stay opaque). */
+/** The first problem in a record's RDATA, checked field by field against its type's schema (rdata-types.ts), or null. */
 export function checkRdata(zone: Zone, rec: ZoneRecord): RdataProblem | null {
   const type = rec.type;
-  const toks = rdataTokens(zone, rec, 64);
+  const schema = RDATA_TYPES.get(type);
+  if (schema?.use === 'meta') return null;
+  const toks = rdataTokens(zone, rec);
   const first = toks[0];
   if (first === undefined) return null;
+  if (schema === undefined) return isGeneric(zone, first) ? checkGeneric(zone, toks, typeName(type), { rfc: 'RFC 3597', fields: [], use: 'generic' }, (code, range, message) => ({ code, record: rec, range, message })) : null;
   const tk = zone.tokens;
   const span = (t: number): Span => ({ start: tk.start[t]!, end: tk.end[t]! });
-  const all: Span = { start: tk.start[first]!, end: tk.end[toks[toks.length - 1]!]! };
   const name = typeName(type);
   const bad = (code: RdataProblemCode, range: Span, message: string): RdataProblem => ({ code, record: rec, range, message });
   const word = (k: number) => tokenText(zone, toks[k]!);
-  if (isGeneric(zone, first)) return checkGeneric(zone, toks, bad);
-  const count = (n: number, atLeast = false): RdataProblem | null => {
-    if (toks.length < n) return bad('bad-rdata', all, `${name} data needs ${atLeast ? 'at least ' : ''}${n} field${n > 1 ? 's' : ''}${FIELDS[type] ? ` (${FIELDS[type]!.join(', ')})` : ''}, found ${toks.length}`);
-    if (!atLeast && toks.length > n) return bad('bad-rdata', { start: tk.start[toks[n]!]!, end: all.end }, `${name} data has ${toks.length} fields, ${n} expected; remove \`${word(n)}\``);
-    return null;
-  };
-  const num = (k: number, max: number, what: string): RdataProblem | null => {
-    const v = uint(word(k), max);
-    if (v >= 0) return null;
-    return bad('bad-rdata', span(toks[k]!), v === -2 ? `${name} ${what} \`${word(k)}\` is above ${max}` : `${name} ${what} \`${word(k)}\` is not a number`);
-  };
-  const hex = (from: number, what: string): RdataProblem | null => {
-    let digits = 0;
-    for (let k = from; k < toks.length; k++) {
-      const w = word(k);
-      if (!/^[0-9a-fA-F]*$/.test(w)) return bad('bad-rdata', span(toks[k]!), `${name} ${what} \`${w}\` is not hexadecimal`);
-      digits += w.length;
+  if (isGeneric(zone, first)) return checkGeneric(zone, toks, name, schema, bad);
+  if (schema.use === 'generic') return bad('bad-rdata', { start: tk.start[first]!, end: tk.end[toks[toks.length - 1]!]! }, `${name} data has no text form; write it as RFC 3597 data, \`\\# length hex\``);
+  // The address and MX preference problems have rules (and fixes) of their own.
+  if (type === RR.A && toks.length === 1 && !isIpv4(word(0))) return bad('bad-ipv4', span(first), `\`${word(0)}\` is not an IPv4 address (four numbers 0-255 separated by dots)${parseIpv6(word(0)) ? '; an IPv6 address needs an AAAA record' : ''}`);
+  if (type === RR.AAAA && toks.length === 1 && !parseIpv6(word(0))) return bad('bad-ipv6', span(first), `\`${word(0)}\` is not an IPv6 address${isIpv4(word(0)) ? '; an IPv4 address needs an A record' : ' (eight hex groups separated by `:`, `::` once for zeros)'}`);
+  if (type === RR.MX && /^-?\d+$/.test(word(0)) && decimal(word(0), 65535) < 0) return bad('mx-preference', span(first), `MX preference \`${word(0)}\` is out of range; use a number from 0 to 65535 (lower is preferred)`);
+  const items = rdataItems(zone, toks, type === RR.SVCB || type === RR.HTTPS);
+  const p = checkFields(name, schema, items);
+  if (p === null) return null;
+  const range = { start: tk.start[items[p.at]?.tok ?? first]!, end: tk.end[items[p.to]?.lastTok ?? toks[toks.length - 1]!]! };
+  return bad(p.name ? 'bad-name' : 'bad-rdata', range, p.message);
+}
+
+/** RDATA tokens as items: their text without quotes; for SVCB/HTTPS a `key=` glued to the quoted value after it is one item. */
+function rdataItems(zone: Zone, toks: readonly number[], svc: boolean): RdataItem[] {
+  const tk = zone.tokens;
+  const out: RdataItem[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const quoted = (tk.kind[t]! & 7) === TOK_QUOTED;
+    const text = tokenText(zone, t);
+    const next = toks[k + 1];
+    if (svc && !quoted && text.endsWith('=') && next !== undefined && (tk.kind[next]! & 7) === TOK_QUOTED && tk.start[next] === tk.end[t]) {
+      out.push({ text: text + tokenText(zone, next), quoted: false, tok: t, lastTok: next });
+      k++;
+      continue;
     }
-    return digits % 2 === 1 ? bad('bad-rdata', all, `${name} ${what} has an odd number of hex digits`) : null;
-  };
-  switch (type) {
-    case RR.A: {
-      const c = count(1);
-      if (c) return c;
-      return isIpv4(word(0)) ? null : bad('bad-ipv4', span(first), `\`${word(0)}\` is not an IPv4 address (four numbers 0-255 separated by dots)${parseIpv6(word(0)) ? '; an IPv6 address needs an AAAA record' : ''}`);
-    }
-    case RR.AAAA: {
-      const c = count(1);
-      if (c) return c;
-      return parseIpv6(word(0)) ? null : bad('bad-ipv6', span(first), `\`${word(0)}\` is not an IPv6 address${isIpv4(word(0)) ? '; an IPv4 address needs an A record' : ' (eight hex groups separated by `:`, `::` once for zeros)'}`);
-    }
-    case RR.NS: case RR.CNAME: case RR.PTR: case RR.DNAME:
-      return count(1);
-    case RR.MX: {
-      const c = count(2);
-      if (c) return c;
-      const p = word(0);
-      if (/^-?\d+$/.test(p) && uint(p, 65535) < 0) return bad('mx-preference', span(first), `MX preference \`${p}\` is out of range; use a number from 0 to 65535 (lower is preferred)`);
-      return num(0, 65535, 'preference');
-    }
-    case RR.SOA: {
-      const c = count(7);
-      if (c) return c;
-      const serial = num(2, 4294967295, 'serial');
-      if (serial) return serial;
-      for (let k = 3; k < 7; k++) {
-        const t = toks[k]!;
-        if (parseTtl(zoneTextOf(zone, t), tk.start[t]! - baseOf(zone, t), tk.end[t]! - baseOf(zone, t)) < 0) return bad('bad-rdata', span(t), `SOA ${FIELDS[RR.SOA]![k]} \`${word(k)}\` is not a time (seconds, or units like \`1h\`)`);
-      }
-      return null;
-    }
-    case RR.TXT:
-      return null;
-    case RR.SRV: {
-      const c = count(4);
-      if (c) return c;
-      return num(0, 65535, 'priority') ?? num(1, 65535, 'weight') ?? num(2, 65535, 'port');
-    }
-    case RR.CAA: {
-      const c = count(3);
-      if (c) return c;
-      const f = num(0, 255, 'flags');
-      if (f) return f;
-      return /^[A-Za-z0-9]+$/.test(word(1)) ? null : bad('bad-rdata', span(toks[1]!), `CAA tag \`${word(1)}\` must be letters and digits, e.g. \`issue\`, \`issuewild\`, \`iodef\``);
-    }
-    case RR.TLSA: case 53: {
-      const c = count(4, true);
-      if (c) return c;
-      return num(0, 255, 'usage') ?? num(1, 255, 'selector') ?? num(2, 255, 'matching type') ?? hex(3, 'certificate data');
-    }
-    case RR.DS: case 59: {
-      const c = count(4, true);
-      if (c) return c;
-      return num(0, 65535, 'key tag') ?? (/^\d+$/.test(word(1)) ? num(1, 255, 'algorithm') : null) ?? num(2, 255, 'digest type') ?? hex(3, 'digest');
-    }
-    case RR.DNSKEY: case 60: {
-      const c = count(4, true);
-      if (c) return c;
-      const n = num(0, 65535, 'flags') ?? num(1, 255, 'protocol') ?? (/^\d+$/.test(word(2)) ? num(2, 255, 'algorithm') : null);
-      if (n) return n;
-      for (let k = 3; k < toks.length; k++) if (!/^[A-Za-z0-9+/=]+$/.test(word(k))) return bad('bad-rdata', span(toks[k]!), `DNSKEY public key \`${word(k)}\` is not base64`);
-      return null;
-    }
-    case RR.SVCB: case RR.HTTPS: {
-      const c = count(2, true);
-      if (c) return c;
-      const n = num(0, 65535, 'priority');
-      if (n) return n;
-      for (let k = 2; k < toks.length; k++) {
-        const key = word(k).split('=')[0]!.toLowerCase();
-        if (!/^(mandatory|alpn|no-default-alpn|port|ipv4hint|ech|ipv6hint|dohpath|ohttp|key\d{1,5})$/.test(key)) return bad('bad-rdata', span(toks[k]!), `${name} parameter \`${key}\` is unknown; use \`alpn\`, \`port\`, \`ipv4hint\`, \`ipv6hint\`, \`ech\`, \`mandatory\`, \`no-default-alpn\` or \`keyNNNNN\``);
-      }
-      return null;
-    }
-    default:
-      return null;
+    out.push({ text, quoted, tok: t, lastTok: t });
   }
+  return out;
 }
 
-function zoneTextOf(zone: Zone, t: number): string {
-  return sourceAt(zone, zone.tokens.start[t]!).text;
-}
-
-function baseOf(zone: Zone, t: number): number {
-  return sourceAt(zone, zone.tokens.start[t]!).base;
-}
-
-function checkGeneric(zone: Zone, toks: readonly number[], bad: (c: RdataProblemCode, r: Span, m: string) => RdataProblem): RdataProblem | null {
+/** RFC 3597 data: the length matches the hex, and the octets fit the type's wire format. */
+function checkGeneric(zone: Zone, toks: readonly number[], type: string, schema: RdataSchema, bad: (c: RdataProblemCode, r: Span, m: string) => RdataProblem): RdataProblem | null {
   const tk = zone.tokens;
   const all: Span = { start: tk.start[toks[0]!]!, end: tk.end[toks[toks.length - 1]!]! };
-  const len = toks[1] === undefined ? -1 : uint(tokenText(zone, toks[1]), 65535);
+  const len = toks[1] === undefined ? -1 : decimal(tokenText(zone, toks[1]), 65535);
   if (len < 0) return bad('bad-rdata', all, 'unknown-type data `\\#` needs the data length in octets, then the data in hex (RFC 3597 §5): `\\# 4 0a000001`');
-  let digits = 0;
+  let hex = '';
   for (let k = 2; k < toks.length; k++) {
     const w = tokenText(zone, toks[k]!);
     if (!/^[0-9a-fA-F]*$/.test(w)) return bad('bad-rdata', { start: tk.start[toks[k]!]!, end: tk.end[toks[k]!]! }, `\`\\#\` data \`${w}\` is not hexadecimal`);
-    digits += w.length;
+    hex += w;
   }
-  if (digits !== len * 2) return bad('bad-rdata', all, `\`\\#\` says ${len} octets but the hex holds ${digits / 2}; make the length match the data (RFC 3597 §5)`);
-  return null;
+  if (hex.length !== len * 2) return bad('bad-rdata', all, `\`\\#\` says ${len} octets but the hex holds ${Math.floor(hex.length / 2)}; make the length match the data (RFC 3597 §5)`);
+  if (type === 'AMTRELAY' || schema.use === 'generic') return null;
+  const bytes = new Uint8Array(len);
+  for (let i = 0; i < len; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  const wire = checkWire(type, schema, bytes);
+  return wire ? bad('bad-rdata', all, `${type} \`\\#\` data: ${wire}`) : null;
 }
 
 /** The strings of a TXT-like record, decoded, with the token each came from. */

@@ -168,7 +168,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
     directives: old.directives.filter((d) => d.span.start < regionStart),
     problems: old.problems.filter((p) => p.range.start < regionStart),
     sources: [{ kind: 'file', path: options.path ?? null, text, base: 0, parent: -1, via: null }],
-    nextBase: text.length + 1, readInclude: options.readInclude,
+    nextBase: text.length + 1, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: old.origins[originId]!, originWarned: false, defaultTtl: cp.defaultTtl[k]!, lastTtl: cp.lastTtl[k]!, cls: cp.cls[k]!,
     firstDirectiveOrigin: old.origin, seenRecord: true, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
     cp: checkpoints, lastCheckpoint: ce - CHECKPOINT_EVERY,

@@ -3,8 +3,8 @@
 /** The largest TTL RFC 2181 §8 allows. */
 export const MAX_TTL = 0x7fffffff;
 
-/** Seconds of a TTL token from `text[start, end)`, or -1 when it is not a TTL, -2 when it is above 2^31-1. */
-export function parseTtl(text: string, start: number, end: number): number {
+/** Seconds of a TTL token from `text[start, end)`, or -1 when it is not a TTL, -2 when it is above `max` (2^31-1). */
+export function parseTtl(text: string, start: number, end: number, max = MAX_TTL): number {
   if (start >= end || end - start > 40) return -1;
   let total = 0;
   let cur = 0;
@@ -31,7 +31,7 @@ export function parseTtl(text: string, start: number, end: number): number {
   } else if (!units) {
     return -1;
   }
-  return total > MAX_TTL ? -2 : total;
+  return total > max ? -2 : total;
 }
 
 function unit(c: number): number {

@@ -1,6 +1,11 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { badDirective } from './bad-directive.ts';
+import { badName } from './bad-name.ts';
+import { classMismatch } from './class-mismatch.ts';
+import { dnameConflict } from './dname-conflict.ts';
+import { dsAtApex } from './ds-at-apex.ts';
+import { metaType } from './meta-type.ts';
 import { badIpv4 } from './bad-ipv4.ts';
 import { badIpv6 } from './bad-ipv6.ts';
 import { badRdata } from './bad-rdata.ts';
@@ -44,17 +49,22 @@ export const zoneRules: readonly Rule<ZoneContext>[] = [
   badTtl,
   missingTtl,
   unknownType,
+  metaType,
+  classMismatch,
   missingRdata,
   badIpv4,
   badIpv6,
   mxPreference,
   badRdata,
   txtStringTooLong,
+  badName,
   nameLength,
   soa,
   nsApex,
   outOfZone,
   cnameAndOtherData,
+  dnameConflict,
+  dsAtApex,
   targetIsCname,
   targetIsAddress,
   missingGlue,

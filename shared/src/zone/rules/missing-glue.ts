@@ -1,30 +1,48 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { isInZone } from '../name.ts';
+import { isInZone, parentName } from '../name.ts';
 import { hasType } from '../owners.ts';
 import { mxNsTargets } from '../rdata.ts';
 import { RR } from '../rr-types.ts';
+
+const ADDRESS = [RR.A, RR.AAAA];
 
 export const missingGlue: Rule<ZoneContext> = {
   code: 'zone/missing-glue',
   kind: 'zone',
   severity: 'error',
-  rfc: 'RFC 1034 §4.2.1',
-  summary: 'A name server whose name is inside the zone needs A/AAAA records (glue, below a delegation) in the zone.',
+  rfc: 'RFC 9471 §2',
+  summary: 'A name server inside this zone needs A/AAAA records (glue, when it lies below the delegation it serves); one below another delegation does not.',
   fixable: false,
   check(ctx, report) {
     const { zone } = ctx;
     const apex = zone.apex;
     if (apex === null) return;
-    for (const target of mxNsTargets(zone)) {
+    const targets = mxNsTargets(zone);
+    const cuts = new Set<string>();
+    for (const t of targets) if (t.rec.type === RR.NS && t.rec.owner !== apex) cuts.add(t.rec.owner);
+    /** The delegation `name` is at or below, or null when it is the zone's own data. */
+    const cutOf = (name: string): string | null => {
+      for (let n: string | null = name; n !== null && n !== apex; n = parentName(n)) if (cuts.has(n)) return n;
+      return null;
+    };
+    /** An address for `name`: its own A/AAAA, or a wildcard's above it (RFC 1034 §4.3.3). */
+    const hasAddress = (name: string): boolean => {
+      if (hasType(zone, name, ADDRESS)) return true;
+      for (let n = parentName(name); n !== null && isInZone(n, apex); n = parentName(n)) if (hasType(zone, n === '.' ? '*.' : `*.${n}`, ADDRESS)) return true;
+      return false;
+    };
+    for (const target of targets) {
       const rec = target.rec;
-      if (rec.type !== RR.NS || !isInZone(target.name, apex) || hasType(zone, target.name, [RR.A, RR.AAAA])) continue;
-      const below = rec.owner !== apex && isInZone(target.name, rec.owner);
+      if (rec.type !== RR.NS || !isInZone(target.name, apex) || hasAddress(target.name)) continue;
+      const cut = cutOf(target.name);
+      // Only in-domain servers need glue (RFC 9471): one below another delegation is that zone's business.
+      if (cut !== null && cut !== rec.owner) continue;
       report({
         range: { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! },
-        message: below
+        message: cut !== null
           ? `name server \`${target.name}\` is inside the delegated zone \`${rec.owner}\` but has no glue; add its A/AAAA records here`
-          : `name server \`${target.name}\` is inside this zone but has no A/AAAA record; add one, or nobody can reach it`,
+          : `name server \`${target.name}\` is a name of this zone but has no A/AAAA record; add one, or nobody can reach it`,
       });
     }
   },

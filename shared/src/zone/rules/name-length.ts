@@ -1,15 +1,13 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { TOK_WORD } from '../model.ts';
-import { nameLengthProblem } from '../name.ts';
+import { absoluteName, nameLengthProblem } from '../name.ts';
 import { nameLength as lengthOf, nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
-import { targetName } from '../rdata.ts';
+import { nameFields } from '../rdata-types.ts';
+import { tokenText, zoneSlice } from '../source-text.ts';
 
-// Which RDATA field of these types is a name (by type code; -1: none): NS, CNAME, PTR, DNAME first; MX second; SRV fourth.
-const TARGET_FIELD = new Int8Array(65536).fill(-1);
-for (const [type, field] of [[2, 0], [5, 0], [12, 0], [39, 0], [15, 1], [33, 3]] as const) TARGET_FIELD[type] = field;
 
 export const nameLength: Rule<ZoneContext> = {
   code: 'zone/name-length',
@@ -45,17 +43,22 @@ export const nameLength: Rule<ZoneContext> = {
     const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     const { type, rdata, rdataEnd, origin } = zone.records;
     for (let i = 0; i < zone.records.count; i++) {
-      const field = TARGET_FIELD[type[i]!]!;
-      if (field < 0) continue;
+      // The name fields of the record's type (rdata-types.ts): NS host, MX exchange, SOA names, RRSIG signer …
+      const fields = nameFields(type[i]!);
+      if (fields.length === 0) continue;
       let tok = nextSignificant(tk.kind, rdata[i]!, rdataEnd[i]!);
-      for (let k = 0; k < field && tok < rdataEnd[i]!; k++) tok = nextSignificant(tk.kind, tok + 1, rdataEnd[i]!);
-      if (tok >= rdataEnd[i]!) continue;
-      // The same shortcut for targets: a plain word that, with its origin, stays within 63 characters.
-      const written = tk.end[tok]! - tk.start[tok]!;
-      if (tk.kind[tok] === TOK_WORD && written + originLength[origin[i]!]! <= 63) continue;
-      const rec = recordAt(zone, i);
-      const target = targetName(zone, rec);
-      if (target) say(target.name, target.tok, rec);
+      // `\#` data holds no name to measure (read on the characters: no string per record).
+      if (tok < rdataEnd[i]! && tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! === 2 && zoneSlice(zone, tk.start[tok]!, tk.end[tok]!) === '\\#') continue;
+      let at = 0;
+      for (const field of fields) {
+        for (; at < field && tok < rdataEnd[i]!; at++) tok = nextSignificant(tk.kind, tok + 1, rdataEnd[i]!);
+        if (tok >= rdataEnd[i]!) break;
+        // The same shortcut for targets: a plain word that, with its origin, stays within 63 characters.
+        const written = tk.end[tok]! - tk.start[tok]!;
+        if (tk.kind[tok] === TOK_WORD && written + originLength[origin[i]!]! <= 63) continue;
+        const rec = recordAt(zone, i);
+        say(absoluteName(tokenText(zone, tok), rec.origin), tok, rec);
+      }
     }
   },
 };

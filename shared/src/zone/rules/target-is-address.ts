@@ -9,9 +9,9 @@ import { tokenText } from '../source-text.ts';
 export const targetIsAddress: Rule<ZoneContext> = {
   code: 'zone/target-is-address',
   kind: 'zone',
-  severity: 'error',
+  severity: 'warning',
   rfc: 'RFC 1035 §3.3.9',
-  summary: 'An MX exchange or NS host is a host name; an IP address there is read as a (wrong) relative name.',
+  summary: 'An MX exchange or NS host is a host name; one written like an IP address is read as a name, rarely the one meant.',
   fixable: true,
   check(ctx, report) {
     const { zone } = ctx;
@@ -36,9 +36,14 @@ export const targetIsAddress: Rule<ZoneContext> = {
       }
       const host = byAddress.get(v6 ? formatIpv6(v6) : raw);
       const range = { start: zone.tokens.start[tok]!, end: zone.tokens.end[tok]! };
+      // A name that only looks like an address and has addresses of its own is a name, as BIND reads it.
+      if (host === target.name) {
+        report({ range, message: `${typeName(rec.type)} target \`${raw}\` looks like an IP address but is read as the name \`${target.name}\`, which has address records here; rename the host to avoid the confusion` });
+        continue;
+      }
       report({
         range,
-        message: `${typeName(rec.type)} target \`${raw}\` is an IP address; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
+        message: `${typeName(rec.type)} target \`${raw}\` is an IP address, read as the name \`${target.name}\`; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
         fixes: host && rec.source === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
       });
     }

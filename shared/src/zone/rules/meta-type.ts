@@ -1,0 +1,27 @@
+import type { Rule } from '../../rule.ts';
+import type { ZoneContext } from '../context.ts';
+import { recordAt } from '../names.ts';
+import { isMetaType } from '../rdata-types.ts';
+import { typeName } from '../rr-types.ts';
+
+export const metaType: Rule<ZoneContext> = {
+  code: 'zone/meta-type',
+  kind: 'zone',
+  severity: 'error',
+  rfc: 'RFC 6895 §3.1',
+  summary: 'Query and meta types (OPT, TKEY, TSIG, IXFR, AXFR, MAILA, MAILB, ANY: 41 and 128-255) exist only in messages, never in zone data.',
+  fixable: false,
+  check(ctx, report) {
+    const { zone } = ctx;
+    const { type, typeTok, count } = zone.records;
+    for (let i = 0; i < count; i++) {
+      if (!isMetaType(type[i]!)) continue;
+      const rec = recordAt(zone, i);
+      const t = typeTok[i]!;
+      report({
+        range: t >= 0 ? { start: zone.tokens.start[t]!, end: zone.tokens.end[t]! } : { start: rec.start, end: rec.end },
+        message: `${typeName(type[i]!)} is a query or meta type, which servers refuse in zone data; remove this record`,
+      });
+    }
+  },
+};
