@@ -175,7 +175,7 @@ describe('sts-lens check against the test world', () => {
       status: 'name-mismatch',
       certificate: { subject: 'CN=mx1.mxcnonly.test', names: [] },
       error:
-        'the certificate has no DNS name in its subjectAltName; `mx1.mxcnonly.test` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2, RFC 6125 §6.4.4: a DNS-ID in the subjectAltName only)',
+        'the certificate has no DNS name in its subjectAltName; `mx1.mxcnonly.test` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)',
     });
     expect(results.get('mxdeep.test')!.mx[0]!.tls.error).toBe(
       'the certificate names `*.mxdeep.test`, not `a.b.mxdeep.test` (a wildcard covers exactly one label: `*.mxdeep.test` covers `b.mxdeep.test`, not `a.b.mxdeep.test`)',

@@ -56,7 +56,7 @@ describe('judgeMxTls (RFC 8461 §4.2)', () => {
       'CN only, no SAN',
       tls({}, { names: [] }),
       'name-mismatch',
-      'the certificate has no DNS name in its subjectAltName; `mail.example.com` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2, RFC 6125 §6.4.4: a DNS-ID in the subjectAltName only)',
+      'the certificate has no DNS name in its subjectAltName; `mail.example.com` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)',
     ],
     ['no SAN, another CN', tls({}, { subject: 'CN=localhost', names: [] }), 'name-mismatch', 'the certificate has no DNS name in its subjectAltName'],
     [
@@ -191,7 +191,7 @@ describe('checkDomain with STARTTLS probes', () => {
 
   it('an MX exchange that is an IP address: not probed, its own error, not mx-not-covered, and enforce is broken', async () => {
     const w = world(ENFORCE, { 'mail.example.com': good('mail.example.com'), 'backup.example.com': good('backup.example.com') });
-    const { r, codes, calls } = await check({ ...w, dns: { ...w.dns, 'MX example.com': [mx(10, 'mail.example.com.'), mx(20, '127.0.0.5.'), mx(30, 'backup.example.com.')] } });
+    const { r, codes, calls, text } = await check({ ...w, dns: { ...w.dns, 'MX example.com': [mx(10, 'mail.example.com.'), mx(20, '127.0.0.5.'), mx(30, 'backup.example.com.')] } });
     expect(calls.filter((c) => c.what.startsWith('SMTP')).map((c) => c.what)).toEqual(['SMTP mail.example.com', 'SMTP backup.example.com']);
     expect(codes).toEqual(['dns:check/mx-ip-address:error']);
     expect(r.diagnostics[0]!.message).toBe(
@@ -199,6 +199,8 @@ describe('checkDomain with STARTTLS probes', () => {
     );
     expect(r.mx[1]!.tls).toEqual({ status: 'unreachable', address: null, protocol: null, certificate: null, error: '`127.0.0.5` is an IP address, not a host name: not probed, since senders find no host behind it', ms: 0 });
     expect(r.verdict).toBe('broken');
+    expect(text).toContain(' 20 127.0.0.5           ✗ not covered         ✗ an IP address, not a host name\n');
+    expect(text).toContain('MX TLS   2 of 3 MX hosts ready for MTA-STS; senders refuse 127.0.0.5 (an IP address, not a host name)');
     // Even a policy that lists the address does not make it a host senders deliver to.
     const listed = await check({ ...w, policy: { body: `${ENFORCE}mx: 127.0.0.5\n` }, dns: { ...w.dns, 'MX example.com': [mx(10, 'mail.example.com.'), mx(20, '127.0.0.5.')] } });
     expect(listed.r.verdict).toBe('broken');

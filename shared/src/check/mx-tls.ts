@@ -8,7 +8,7 @@ import type { SmtpProbeResult } from './transport.ts';
 /**
  * TLS readiness of one MX host. `ok`: STARTTLS with a certificate that chains to a trusted root, is within its
  * validity and names the host; `expired` also covers not yet valid; `unreachable`: nothing answered (or the
- * greeting refused this client), so nothing is known; `skipped`: not probed (`--no-smtp`, or in a browser).
+ * every address turned this client away; also an MX exchange that is an IP address), so nothing is known; `skipped`: not probed (`--no-smtp`, or in a browser).
  */
 export type MxTlsStatus = 'ok' | 'no-starttls' | 'untrusted' | 'name-mismatch' | 'expired' | 'handshake-failed' | 'unreachable' | 'skipped';
 
@@ -89,7 +89,7 @@ function nameMismatch(host: string, names: readonly string[], subject: string): 
   const inCn = cn !== '' && normalizeHost(cn) === normalizeHost(host);
   if (names.length === 0) {
     const why = inCn
-      ? `; \`${host}\` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2, RFC 6125 §6.4.4: a DNS-ID in the subjectAltName only)`
+      ? `; \`${host}\` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)`
       : '';
     return `the certificate has no DNS name in its subjectAltName${why}`;
   }
