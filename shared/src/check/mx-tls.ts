@@ -7,8 +7,9 @@ import type { SmtpProbeResult } from './transport.ts';
 
 /**
  * TLS readiness of one MX host. `ok`: STARTTLS with a certificate that chains to a trusted root, is within its
- * validity and names the host; `expired` also covers not yet valid; `unreachable`: nothing answered (or the
- * every address turned this client away; also an MX exchange that is an IP address), so nothing is known; `skipped`: not probed (`--no-smtp`, or in a browser).
+ * validity and names the host; `expired` also covers not yet valid; `unreachable`: nothing answered, or every
+ * address turned this client away, or the MX exchange is an IP address (not probed), so nothing is known of its TLS;
+ * `skipped`: not probed (`--no-smtp`, or in a browser).
  */
 export type MxTlsStatus = 'ok' | 'no-starttls' | 'untrusted' | 'name-mismatch' | 'expired' | 'handshake-failed' | 'unreachable' | 'skipped';
 
