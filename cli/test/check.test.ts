@@ -93,6 +93,7 @@ const EXPECTED: Record<string, { verdict: string; score: number; codes: string[]
   'mxfuture.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-expired:error'] },
   'mxchain.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-untrusted:error'] },
   'mxip.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-ip-address:error'] },
+  'mxcname.test': { verdict: 'enforced', score: 100, codes: [] },
 };
 
 let world: World;
@@ -189,6 +190,12 @@ describe('sts-lens check against the test world', () => {
       certificate: { issuer: 'O=STS Lens test world, CN=STS Lens test intermediate' },
       error: 'the server sent no intermediate certificate leading to a trusted root (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer O=STS Lens test world, CN=STS Lens test intermediate)',
     });
+    // The MX host is a CNAME: the certificate names the MX host (not the target smtp.mxcname.test), and that passes.
+    const cname = results.get('mxcname.test')!.mx[0]!;
+    expect(cname.host).toBe('mx1.mxcname.test');
+    expect(cname.tls).toMatchObject({ status: 'ok', address: '127.0.0.1' });
+    expect(cname.tls.certificate!.names).toContain('mx1.mxcname.test');
+    expect(cname.tls.certificate!.names).not.toContain('smtp.mxcname.test');
     const ip = results.get('mxip.test')!;
     expect(ip.mx.map((m) => [m.host, m.tls.status])).toEqual([['mx1.mxip.test', 'ok'], ['127.0.0.5', 'unreachable']]);
     expect(ip.diagnostics[0]!.message).toContain('MX record `20 127.0.0.5.` names an IP address, not a host name');
@@ -295,9 +302,12 @@ describe('sts-lens check against the test world', () => {
   });
 
   it('reaches the same answer over DNS-over-HTTPS (HTTP/2, wire format)', () => {
-    const r = stsLens(['check', '--doh', world.dohUrl, ...transport.slice(2), '--format', 'json', 'enforce.test', 'cut.test']);
-    const [a, b] = JSON.parse(r.stdout) as JsonResult[];
-    expect([a!.verdict, b!.verdict]).toEqual(['enforced', 'broken']);
+    const r = stsLens(['check', '--doh', world.dohUrl, ...transport.slice(2), '--format', 'json', 'enforce.test', 'cut.test', 'mxdual.test']);
+    const [a, b, c] = JSON.parse(r.stdout) as JsonResult[];
+    expect([a!.verdict, b!.verdict, c!.verdict]).toEqual(['enforced', 'broken', 'enforced']);
+    // The MX hosts' A and AAAA come over DoH too: the system resolver knows no `.test` name, and mx1.mxdual.test
+    // answers only at its AAAA (::1), after its A (127.0.0.38) refused.
+    expect(c!.mx[0]!.tls).toMatchObject({ status: 'ok', address: '::1' });
   });
 
   it('catches a policy changed while the id stayed (--since an earlier JSON result)', () => {

@@ -457,6 +457,16 @@ export const cases = [
     fetch: { status: 200, contentType: 'text/plain' },
     mxTls: { '127.0.0.5': 'unreachable' },
   },
+  {
+    domain: 'mxcname.test',
+    description: 'enforce; the MX host is a CNAME to smtp.mxcname.test, and the certificate names the MX host (SNI and name check use the MX name)',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['MX host that is a CNAME'],
+    zone: 'mxcname.test.zone',
+    serve: { kind: 'file', file: 'mxcname.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
 ];
 
 /**
@@ -483,7 +493,7 @@ export const mxServers = /** @type {readonly MxServer[]} */ ([
     kind: 'good',
     hosts: [
       ...cases.filter((c) => !c.domain.startsWith('mx')).map((c) => `mx1.${c.domain}`),
-      'mx2.stale.test', 'a.b.twolabels.test', 'mx.world.test', 'backup.world.test', 'mx1.mxtls.test', 'mx1.mxdown.test', 'mx1.mxip.test',
+      'mx2.stale.test', 'a.b.twolabels.test', 'mx.world.test', 'backup.world.test', 'mx1.mxtls.test', 'mx1.mxdown.test', 'mx1.mxip.test', 'mx1.mxcname.test',
     ],
   },
   { address: '127.0.0.31', kind: 'wildcard', hosts: ['mx2.mxtls.test'] },
