@@ -157,6 +157,42 @@ describe('smtpProbeNode: a well-behaved server', () => {
     expect(seen.commands).toEqual(['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']);
   });
 
+  it('an SNI-dependent server behind a CNAME: SNI is the MX host name, so the right certificate comes back', async () => {
+    // The default certificate names the CNAME's target; only SNI = the MX host name (RFC 8461 §4.1, §5) gets the other.
+    await promisify(execFile)('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
+      '-keyout', join(dir, 'target-key.pem'), '-out', join(dir, 'target-cert.pem'),
+      '-subj', '/CN=target.elsewhere.test', '-addext', 'subjectAltName=DNS:target.elsewhere.test',
+    ]);
+    const [targetKey, targetCert] = await Promise.all([readFile(join(dir, 'target-key.pem'), 'utf8'), readFile(join(dir, 'target-cert.pem'), 'utf8')]);
+    const asked: string[] = [];
+    const { port } = await server(
+      esmtp({
+        afterStarttls: (s, seenInner) => {
+          const secure = new tls.TLSSocket(s, {
+            isServer: true,
+            key: targetKey,
+            cert: targetCert,
+            SNICallback: (name, cb) => {
+              asked.push(name);
+              cb(null, name === 'mx.probe.test' ? tls.createSecureContext({ key, cert }) : tls.createSecureContext({ key: targetKey, cert: targetCert }));
+            },
+          });
+          secure.on('error', () => undefined);
+          lines(secure, seenInner, (line) => line === 'QUIT' && secure.end('221 bye\r\n'));
+        },
+      }),
+    );
+    // The resolver followed mx.probe.test CNAME target.elsewhere.test to 127.0.0.1.
+    const cnameResolve = (async (name: string, type: RecordType) => ({
+      ...(await resolverOf({ 'mx.probe.test': ['127.0.0.1'] })(name, type)),
+      cnames: name === 'mx.probe.test' ? ['target.elsewhere.test'] : [],
+    })) as Resolve;
+    const { r } = await probeWith(port, { resolve: cnameResolve });
+    expect(asked).toEqual(['mx.probe.test']);
+    expect(r).toMatchObject({ outcome: 'tls', certificate: { names: ['mx.probe.test', '*.probe.test'] } });
+  });
+
   it('trusts the chain when the CA is given (here the self-signed leaf itself)', async () => {
     const { port } = await server(esmtp({ afterStarttls: tlsServer() }));
     const { r } = await probeWith(port, { ca: cert });
