@@ -14,7 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # chromium + libnss3-tools: the browser extension's end-to-end tests (system Chromium, the test CA trusted via certutil).
 # neovim: headless Neovim, the second LSP client of the language server tests.
 # postfix: the test world's real MTA; its MX hosts answer STARTTLS (an instance of its own, started by the world).
-PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools postfix)
+# firefox-esr: the Firefox build of the extension, tested in Firefox over WebDriver BiDi (extension/test/e2e-firefox.test.ts).
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools postfix firefox-esr)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -31,6 +32,23 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ "$made_policy" = yes ] && as_root rm -f /usr/sbin/policy-rc.d
   as_root sh -c 'for s in unbound nginx postfix; do (service "$s" stop || true) >/dev/null 2>&1; done'
+fi
+
+# The oldest Firefox ESR the archive offers (Debian stable's main archive keeps the ESR it shipped with, security
+# updates bring the newer one): unpacked beside the installed one, not installed, so the Firefox suite also runs in
+# the oldest version the add-on's strict_min_version admits. Its libraries are the installed firefox-esr's.
+oldest_esr=$(apt-cache madison firefox-esr | awk -F'|' '{gsub(/ /, "", $2); print $2}' | sort -V | head -n1)
+installed_esr=$(dpkg-query -W -f='${Version}' firefox-esr)
+if [ -n "$oldest_esr" ] && [ "$oldest_esr" != "$installed_esr" ]; then
+  esr_dir="/opt/sts-lens-firefox-esr-${oldest_esr%%-*}"
+  if [ ! -x "$esr_dir/usr/lib/firefox-esr/firefox-esr" ]; then
+    say "Unpacking Firefox ESR $oldest_esr (the oldest ESR offered) into $esr_dir"
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq "firefox-esr=$oldest_esr" 2>/dev/null)
+    as_root mkdir -p "$esr_dir"
+    as_root dpkg-deb -x "$tmp"/firefox-esr_*.deb "$esr_dir"
+    rm -rf "$tmp"
+  fi
 fi
 
 PNPM_VERSION=10.34.8

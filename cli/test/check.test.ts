@@ -69,7 +69,7 @@ const EXPECTED: Record<string, { verdict: string; score: number; codes: string[]
   'slow.test': { verdict: 'broken', score: 30, codes: ['https:check/policy-slow:error'] },
   'uncovered.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-not-covered:error'] },
   'twolabels.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-not-covered:error', 'dns:check/mx-pattern-unused:info'] },
-  'several.test': { verdict: 'broken', score: 10, codes: ['dns:check/sts-multiple:error'] },
+  'several.test': { verdict: 'broken', score: 10, codes: ['dns:check/sts-multiple:error', 'dns:check/txt-unrelated:hint'] },
   'cut.test': { verdict: 'broken', score: 10, codes: ['sts:sts-txt/id-missing:error'] },
   'split.test': { verdict: 'enforced', score: 100, codes: [] },
   'nortlsrpt.test': { verdict: 'enforced', score: 90, codes: ['tlsrpt:check/tlsrpt-missing:warning'] },
@@ -332,7 +332,24 @@ describe('sts-lens check against the test world', () => {
     const r = stsLens(['check', '--resolver', '127.0.0.1:9', '--timeout', '500ms', 'enforce.test']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^sts-lens check: no DNS answer for enforce\.test from DNS 127\.0\.0\.1:9 \((error|timeout)\); is the resolver reachable\?\n$/);
+    expect(r.stderr).toMatch(/^sts-lens check: could not check enforce\.test: no DNS answer from DNS 127\.0\.0\.1:9 \(.+\); is the resolver reachable\?\n$/);
+  });
+
+  // The DoH provider's outage is no verdict on the domain: no output on stdout (text or JSON), exit 2, one line.
+  it.each([
+    ['untrusted (the world’s CA not given)', () => world.dohUrl, /certificate|self.signed|issuer/i],
+    ['not listening', () => 'https://127.0.0.1:9/dns-query', /ECONNREFUSED|connect/i],
+  ])('fails with exit 2 when the DoH provider is %s, for a domain with and one without MTA-STS', (_what, url, why) => {
+    for (const format of ['text', 'json']) {
+      const r = stsLens(['check', '--doh', url(), '--timeout', '2s', '--format', format, 'enforce.test', 'absent.test']);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines.map((l) => l.replace(/ \(.*\); /, ' (…); '))).toEqual(
+        ['enforce.test', 'absent.test'].map((d) => `sts-lens check: could not check ${d}: no DNS answer from DoH ${url()} (…); is the resolver reachable?`),
+      );
+      expect(lines[0]).toMatch(why);
+    }
   });
 
   it('rejects input that names no domain, and bad options, with exit 2', () => {

@@ -5,7 +5,7 @@ import { gzipSync, createGzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtures, stsLens } from './sts-lens.ts';
+import { fixtures, repoRoot, stsLens } from './sts-lens.ts';
 
 const dir = join(fixtures, 'report');
 const report = (...args: string[]) => stsLens(['report', ...args], { cwd: dir });
@@ -32,7 +32,7 @@ company-y.example: not ready for enforce: 303 of 5629 sessions failed (5.38%)
   mx1.mail.company-y.example           100  certificate-expired 100     *.mail.company-y.example
   mx-backup.mail.company-y.example       3  validation-failure 3        *.mail.company-y.example
   policies senders saw:
-    current  sts   mode testing; mx *.mail.company-y.example  (1 report, 2016-04-01 to 2016-04-01)
+    current  sts   mode testing; mx *.mail.company-y.example; max_age 86400  (1 report, 2016-04-01 to 2016-04-01)
   next step: enable STARTTLS on mx2.mail.company-y.example, then wait for 7 days of reports with no failures before switching to enforce
 `;
 
@@ -87,9 +87,9 @@ Mail Provider B        1
 policy domain  type  successful  failed  failed %
 example.com    sts          360       0     0.00%
 
-example.com: ready for enforce: all 360 sessions over 8 days succeeded (0.00% failed)
+example.com: ready for enforce: all 360 sessions over 8 days of reports succeeded (0.00% failed)
   policies senders saw:
-    current  sts   mode testing; mx mx1.example.com, mx2.example.com  (3 reports, 2026-01-01 to 2026-01-08)
+    current  sts   mode testing; mx mx1.example.com, mx2.example.com; max_age 604800  (3 reports, 2026-01-01 to 2026-01-08)
   next step: change \`mode: testing\` to \`mode: enforce\` in https://mta-sts.example.com/.well-known/mta-sts.txt and publish a new \`id\` in the \`_mta-sts.example.com\` TXT record (senders refetch the policy only when the id changes)
 `);
   });
@@ -97,20 +97,21 @@ example.com: ready for enforce: all 360 sessions over 8 days succeeded (0.00% fa
   it('shows a sender still on the old policy', () => {
     const r = report('stale');
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n').slice(-9, -1).join('\n')).toBe(`example.org: mode enforce, but 4 of 204 sessions failed (1.96%): senders that honour MTA-STS did not deliver that mail
+    expect(r.stdout.split('\n').slice(-10, -1).join('\n')).toBe(`example.org: mode enforce, but 4 of 204 sessions failed (1.96%): senders that honour MTA-STS did not deliver that mail
   MX host          failed  result types                 policy mx
   mx2.example.com       4  certificate-host-mismatch 4  mx2.example.com
   policies senders saw:
-    current  sts   mode enforce; mx mx1.example.com, mx2.example.com  (1 report, 2026-01-09 to 2026-01-09)
-    older    sts   mode testing; mx mx1.example.com  (3 reports, 2026-01-01 to 2026-01-10); stale at Mail Provider B
-  - Mail Provider B still applied an older policy (mode testing, mx mx1.example.com; last seen 2026-01-10): a policy changed without a new \`id\` stays cached until its max_age runs out
+    current  sts   mode enforce; mx mx1.example.com, mx2.example.com; max_age 604800  (1 report, 2026-01-09 to 2026-01-09)
+    older    sts   mode testing; mx mx1.example.com; max_age 604800  (3 reports, 2026-01-01 to 2026-01-10); stale at Mail Provider B
+  - Mail Provider B still applied an older policy (mode testing, mx mx1.example.com, max_age 604800; last seen 2026-01-10) after the current one was seen: a policy changed without a new \`id\` stays cached until its max_age runs out
+  - no reports from 2026-01-03 to 2026-01-08
   next step: install a certificate on mx2.example.com whose names include \`mx2.example.com\`; if it cannot be fixed at once, switch back to \`mode: testing\` and publish a new \`id\``);
   });
 
   it('prints JSON with the summary tables and the verdict', () => {
     const r = report('--format', 'json', 'rfc-example.json');
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['read', 'invalid', 'reports', 'summary']);
+    expect(Object.keys(json)).toEqual(['read', 'invalid', 'reports', 'duplicates', 'warnings', 'summary']);
     expect(json.reports).toEqual([]);
     const d = json.summary.domains[0];
     expect(d.domain).toBe('company-y.example');
@@ -123,6 +124,114 @@ example.com: ready for enforce: all 360 sessions over 8 days succeeded (0.00% fa
       'mx-backup.mail.company-y.example: 3 failed sessions (validation-failure 3)',
     ]);
     expect(json.summary.policyTypes).toEqual([{ type: 'sts', successful: 5326, failed: 303 }]);
+  });
+});
+
+describe('sts-lens report: what real reports need', () => {
+  const json = (...args: string[]) => JSON.parse(report('--format', 'json', ...args).stdout);
+
+  it('counts a report read twice (kept as .eml and as .json) once and says so', () => {
+    const r = report('rfc-example.json', 'mail/company-x.eml', 'gzip/company-x.gz');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\n2 duplicate reports skipped (same organisation and `report-id` as a report already counted): mail/company-x.eml (company-x.example!company-y.example!1459468800!1459555199.json.gz) (same as rfc-example.json), gzip/company-x.gz (same as rfc-example.json)\nsessions: 5326 successful, 303 failed');
+    const s = json('rfc-example.json', 'mail/company-x.eml').summary;
+    expect([s.reports, s.duplicates, s.successful, s.failed]).toEqual([1, 1, 5326, 303]);
+  });
+
+  it('two gaps apart one-day reports cover 2 days, not 9, and the gap is named', () => {
+    const r = report('gaps');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2 reports from 2 organisations, 2026-01-01 to 2026-01-09 (9 days, 2 with reports)\n');
+    expect(r.stdout).toContain(`example.com: no failures in 240 sessions, but the reports cover only 2 days
+  policies senders saw:
+    current  sts   mode testing; mx mx1.example.com, mx2.example.com; max_age 604800  (2 reports, 2026-01-01 to 2026-01-09)
+  - no reports from 2026-01-02 to 2026-01-08
+  next step: keep \`mode: testing\` until reports cover at least 7 days, then read them again
+`);
+    const d = json('gaps').summary.domains[0];
+    expect([d.daysCovered, d.gaps, d.verdict.status]).toEqual([2, [{ start: '2026-01-01T23:59:59.000Z', end: '2026-01-09T00:00:00.000Z' }], 'wait']);
+  });
+
+  it('shows TLSA records (a JSON array in one string unpacked) apart from STS versions; no-policy-found is no policy', () => {
+    const r = report('tlsa');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`  policies senders saw:
+    current  sts   mode testing; mx mx.dane.example; max_age 604800  (1 report, 2026-02-01 to 2026-02-01)
+    seen     tlsa  3 1 1 206d5f55ecb9f8389bc57b5ba14716dd5b23d0834fd2c99fd402f0bda32e9523; 3 1 1 4201e4b741c746b62ff806c142158c35ecbbbd9ac56b6d791f760e272736f8d0  (1 report, 2026-02-01 to 2026-02-01)
+  next step:`);
+    const policies = json('tlsa').summary.domains[0].policies;
+    expect(policies.map((p: { type: string; current: boolean; older: boolean }) => [p.type, p.current, p.older])).toEqual([['sts', true, false], ['tlsa', false, false]]);
+  });
+
+  it('calls no policy current or stale when one report shows two policies for the same day', () => {
+    const r = report('same-day');
+    expect(r.stdout).toContain(`    seen     sts   mode testing; mx mx1.example.net; max_age 86400  (1 report, 2026-03-01 to 2026-03-01)
+    seen     sts   mode enforce; mx mx1.example.net; max_age 86400  (1 report, 2026-03-01 to 2026-03-01)
+  - 2 different MTA-STS policies were first seen in the same reports (mode testing, mx mx1.example.net, max_age 86400; mode enforce, mx mx1.example.net, max_age 86400): the dates do not show which one is current, so no sender is called stale; publish a new \`id\` if the policy changed without one
+`);
+    expect(r.stdout).not.toContain('stale at');
+  });
+
+  it('counts a report with two entries for the same policy (lines in another order) as one report of one policy', () => {
+    const d = json('repeat-entry').summary.domains[0];
+    expect(d.policies).toHaveLength(1);
+    expect(d.policies[0]).toMatchObject({ reports: 1, mx: ['mx1.example.net', 'mx2.example.net'], current: true });
+    expect(d.successful).toBe(45);
+  });
+
+  it('groups entries without a policy-domain apart, with advice that names no domain', () => {
+    const r = report('no-domain');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('(no policy-domain)  sts            9       1    10.00%\n');
+    expect(r.stdout).toContain('(no policy-domain): 10 sessions in report entries without a `policy-domain` (1 failed): they count for no domain\n');
+    expect(r.stdout).toContain('  next step: nothing to decide from these entries; RFC 8460 §4.4 requires `policy-domain`, so tell the sender (Mail Provider C) through the report\'s `contact-info`\n');
+    expect(r.stdout).not.toMatch(/_mta-sts\.\(|init \(|\(none\)/);
+    const d = json('no-domain').summary.domains[0];
+    expect([d.domain, d.verdict.status]).toEqual([null, 'no-domain']);
+  });
+
+  it('skips a mail without a report found in a folder with a warning, exit 0; named, it stays exit 2', () => {
+    const r = report('bounce');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('sts-lens: warning: bounce/bounce.eml: no TLS-RPT report attached to the mail (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files); skipped\n');
+    expect(r.stdout).toContain('1 report from 1 organisation');
+    expect(json('bounce').warnings).toHaveLength(1);
+    const named = report('bounce/bounce.eml');
+    expect(named.status).toBe(2);
+    expect(named.stderr).toBe('sts-lens: bounce/bounce.eml: no TLS-RPT report attached to the mail (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files)\n');
+  });
+
+  it('asks "did you mean" for draft-era field names, with a rename fix', () => {
+    const r = report('--format', 'json', 'draft');
+    expect(r.status).toBe(0);
+    const ds = JSON.parse(r.stdout).reports[0].diagnostics;
+    expect(ds.map((d: { code: string; severity: string; fixes: { edits: { newText: string }[] }[] }) => [d.code, d.severity, d.fixes[0]!.edits[0]!.newText])).toEqual([
+      ['report/unknown-field', 'warning', '"receiving-mx-hostname"'],
+      ['report/unknown-field', 'warning', '"failure-reason-code"'],
+      ['report/unknown-field', 'warning', '"additional-information"'],
+    ]);
+  });
+
+  it('reads Microsoft\'s date-times without an offset as UTC: a warning with a fix, and the day counts', () => {
+    const r = report('--format', 'json', join(repoRoot, 'shared/fixtures/real-world/reports/mox-microsoft.eml'));
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const d = json.reports[0].diagnostics[0];
+    expect([d.code, d.severity, d.message, d.fixes[0].title, d.range, d.fixes[0].edits]).toEqual([
+      'report/date-invalid',
+      'warning',
+      '`start-datetime` `2023-01-10T00:00:00` has no offset (RFC 3339 requires `Z` or `+hh:mm`); it is read as UTC, which the sender most likely means; a report writer should append `Z`',
+      'Append `Z` (UTC)',
+      { start: { line: 0, character: 76 }, end: { line: 0, character: 97 } },
+      [{ range: { start: { line: 0, character: 96 }, end: { line: 0, character: 96 } }, newText: 'Z' }],
+    ]);
+    expect([json.summary.start, json.summary.end, json.summary.daysCovered]).toEqual(['2023-01-10T00:00:00.000Z', '2023-01-10T23:59:59.000Z', 1]);
+  });
+
+  it('names the mails of an mbox that carry no report, and reads the others', () => {
+    const r = report('mail/two.mbox');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('sts-lens: warning: mail/two.mbox: mail 2 of 2 carries no TLS-RPT report; skipped\n');
   });
 });
 
@@ -195,11 +304,11 @@ describe('sts-lens report: bad input', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('names truncated gzip as such, exit 2, and still reads the other reports', () => {
+  it('names truncated gzip as such, exit 2, and still reads the other reports (the same report twice counts once)', () => {
     const r = report('gzip');
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('sts-lens: gzip/truncated.json.gz: gzip data is truncated (unexpected end of file); the report was cut off in transit or on disk\n');
-    expect(r.stdout).toContain('2 reports from 1 organisation');
+    expect(r.stdout).toContain('1 report from 1 organisation, 2016-04-01 to 2016-04-01 (1 day)\n1 duplicate report skipped (same organisation and `report-id` as a report already counted): gzip/rfc-example.json.gz (same as gzip/company-x.gz)\nsessions: 5326 successful, 303 failed');
   });
 
   it('gives a diagnostic, not a stack overflow, for JSON nested 100 000 deep', () => {

@@ -15,8 +15,8 @@ import type { FetchPolicy } from '../../shared/src/check/transport.ts';
 import { cases, infrastructureZones, mxServers } from './cases.mjs';
 import { startWorld, worldDir, type World } from './world.mjs';
 
-// tldts is a dependency of the core, not of the CLI; load it from there.
-const { getDomain } = createRequire(join(worldDir, '../../shared/package.json'))('tldts') as {
+// tldts-icann is a dependency of the core, not of the CLI; load it from there.
+const { getDomain } = createRequire(join(worldDir, '../../shared/package.json'))('tldts-icann') as {
   getDomain(host: string): string | null;
 };
 

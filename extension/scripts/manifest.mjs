@@ -9,7 +9,7 @@
 /** Gecko id of the Firefox build. */
 export const GECKO_ID = 'sts-lens@sts-lens.dev';
 
-const ICONS = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' };
+const ICONS = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 96: 'icons/icon-96.png', 128: 'icons/icon-128.png' };
 
 export const DOH_HOST_PERMISSIONS = ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'https://dns.quad9.net/*'];
 
@@ -33,7 +33,10 @@ export function manifestFor(/** @type {'chrome' | 'firefox'} */ target, /** @typ
     ...base,
     background: { scripts: ['background.js'] },
     browser_specific_settings: {
-      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      // 140: the first desktop Firefox that reads data_collection_permissions (AMO requires it); Firefox for Android
+      // reads it from 142 on, which gecko_android says (else web-ext lint warns KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION).
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     },
   };
 }

@@ -2,7 +2,7 @@
 // navigation commit and sets that tab's badge. All state lives in storage.session, because the worker may be
 // stopped between any two events; a tab's state names its navigation, so a late result never lands on a later page.
 import browser from 'webextension-polyfill';
-import { checkDomain, createDohResolver, domainFromInput, type FetchPolicy } from '@sts-lens/shared';
+import { checkDomain, createDohResolver, domainFromInput, type FetchPolicy } from '@sts-lens/shared/check';
 import { badgeFor } from './badge.ts';
 import { createBrowserFetchPolicy, fetchBytes } from './fetch-policy.ts';
 import { dohEndpoint, isExcluded, normalizeSettings, type Settings } from './settings.ts';
@@ -61,6 +61,11 @@ function remember(stored: StoredCheck): Promise<void> {
   return run;
 }
 
+/** The error of a check no lookup of which was answered. */
+function providerDown(endpoint: string, why: string): string {
+  return `the DNS-over-HTTPS provider ${new URL(endpoint).host} did not answer (${why}); Re-check once it is reachable, or choose another provider in the options`;
+}
+
 /** In-flight checks by domain (and endpoint): two tabs on one site share one check. */
 const inFlight = new Map<string, Promise<StoredCheck>>();
 
@@ -80,6 +85,8 @@ async function checkCached(domain: string, s: Settings, force: boolean): Promise
       resolve: createDohResolver({ endpoint, fetchBytes, timeoutMs: 5000 }),
       fetchPolicy: access === 'fetched' ? createBrowserFetchPolicy() : notPermitted,
     });
+    // No lookup answered: the provider is down or untrusted. That says nothing about the domain: an error, not cached.
+    if (result.unreachable !== null) throw new Error(providerDown(endpoint, result.unreachable));
     const stored: StoredCheck = { domain, checkedAt: Date.now(), endpoint, access, result };
     await remember(stored);
     return stored;
@@ -184,16 +191,55 @@ browser.webNavigation.onCommitted.addListener((details) => {
   void onNavigation(details.tabId, details.url);
 });
 
+/** The URL of a tab's top frame (webNavigation tells it without the "tabs" permission), or null. */
+async function topFrameUrl(tabId: number): Promise<string | null> {
+  try {
+    return (await browser.webNavigation.getFrame({ tabId, frameId: 0 }))?.url ?? null;
+  } catch {
+    return null; // the tab closed, or is not a page
+  }
+}
+
 // Chrome clears a tab's badge when a page commits; should that land after our first set, show the state again.
+// A page that finished loading with no state at all committed before this worker listened (right after install or
+// browser start, while the worker was still starting): it is checked now, as its commit would have had it checked.
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== 'complete') return;
   void (async () => {
     const state = await tabState(tabId);
-    if (!state) return;
+    if (!state) {
+      const url = await topFrameUrl(tabId);
+      if (url !== null && !(await tabState(tabId))) await onNavigation(tabId, url);
+      return;
+    }
     const stored = state.kind === 'done' ? await cached(state.domain) : undefined;
     await applyBadge(tabId, state, stored);
   })();
 });
+
+/**
+ * The tabs already showing a page when the extension was installed (or enabled): no navigation of theirs will be
+ * reported, so each gets the "click to check" state (the popup checks it) instead of no badge at all. A tab still
+ * loading is left to its own commit or load-complete event, and a tab that got a state meanwhile is left alone.
+ */
+async function adoptOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || tab.status !== 'complete' || (await tabState(tab.id))) return;
+      const url = await topFrameUrl(tab.id);
+      const parsed = url !== null && /^https?:/i.test(url) ? domainFromInput(url) : null;
+      if (!parsed?.ok) return;
+      const id = tab.id;
+      await inTabQueue(id, async () => {
+        if (await tabState(id)) return;
+        const state: TabState = { kind: 'idle', nav: newNav(), domain: parsed.domain, url: url! };
+        await session.set({ [tabKey(id)]: state });
+        await applyBadge(id, state);
+      });
+    }),
+  );
+}
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void session.remove(tabKey(tabId));
@@ -212,15 +258,18 @@ browser.runtime.onMessage.addListener((message: unknown) => {
         if (state && state.kind !== 'unsupported' && state.domain === parsed.domain) {
           const stored = await checkTab(req.tabId, state.nav, parsed.domain, state.url, s, !!req.force);
           if (stored) return { ok: true, stored, via: parsed.via };
+          const now = await tabState(req.tabId);
+          if (now?.kind === 'error' && now.nav === state.nav) return { ok: false, error: `Could not check ${parsed.domain}: ${now.message}` };
         }
       }
       return { ok: true, stored: await checkCached(parsed.domain, s, !!req.force), via: parsed.via };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: `Could not check ${parsed.domain}: ${e instanceof Error ? e.message : String(e)}` };
     }
   })();
 });
 
 browser.runtime.onInstalled.addListener((details) => {
+  void adoptOpenTabs();
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
 });

@@ -1,6 +1,6 @@
 // What the toolbar shows for a tab: text, colour and tooltip per verdict, plus the checking and error states.
 // Pure: the worker applies the result through the action API.
-import type { CheckResult, Verdict } from '@sts-lens/shared';
+import type { CheckResult, Verdict } from '@sts-lens/shared/check';
 import type { PolicyAccess, StoredCheck, TabState } from './state.ts';
 
 /** A verdict as the extension shows it: `unfetched` is an STS record whose policy was not fetched (no permission). */

@@ -1,6 +1,6 @@
 // The browser transports of the domain checker: the policy fetch (design.md §6) and the byte fetcher under the
 // DoH resolver, both over the global fetch of the service worker (or any extension page).
-import type { FetchBytes, FetchPolicy, PolicyFetchResult } from '@sts-lens/shared';
+import type { FetchBytes, FetchPolicy, PolicyFetchResult } from '@sts-lens/shared/check';
 
 /** Largest policy body read (RFC 8461 §3.3 leaves the cap to the sender; 64 KiB as design.md §3). */
 export const POLICY_MAX_BYTES = 64 * 1024;

@@ -77,3 +77,11 @@ export function isExcluded(domain: string, exclusions: readonly string[]): boole
   const d = domain.toLowerCase();
   return exclusions.some((e) => d === e || d.endsWith(`.${e}`));
 }
+
+/**
+ * The host permission a custom DoH endpoint needs: `https://<host>/*`, without the port, which a match pattern
+ * may not carry in Firefox (the pattern would be refused) and which Chrome's pattern without a port matches anyway.
+ */
+export function dohOriginPattern(url: string): string {
+  return `https://${new URL(url).hostname}/*`;
+}

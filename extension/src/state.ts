@@ -1,6 +1,6 @@
 // What the worker keeps in storage.session (it survives the worker, not the browser): per-tab state and the
 // bounded cache of results. The popup reads the same keys.
-import type { CheckResult, DomainSource } from '@sts-lens/shared';
+import type { CheckResult, DomainSource } from '@sts-lens/shared/check';
 
 /** Whether the policy was fetched, or left alone because the host permission for `mta-sts.<domain>` is missing. */
 export type PolicyAccess = 'fetched' | 'not-permitted';

@@ -16,7 +16,9 @@ import { cases as allCases } from '../../cli/world/cases.mjs';
 import { startWorld, type World } from '../../cli/world/world.mjs';
 import { BADGE_STYLE } from '../src/badge.ts';
 import { CONNECT_FAILURE } from '../src/fetch-policy.ts';
+import { DNS_ONLY, EXPECT, PROVIDERS_DOWN, expectCase, expectDnsOnly, expectEnforcedPopup, expectProviderDown, type BadgeSeen, type PopupReader } from './cases.ts';
 import { startDohProxy, type DohProxy } from './doh-proxy.ts';
+import { keyboardFlow, lowContrast, type DrivenPage, type KeyboardPage } from './ui-checks.ts';
 import type { StoredCheck, TabState } from '../src/state.ts';
 
 // The extension APIs as the tests call them inside extension pages (typed loosely: they run in the browser, not here).
@@ -37,62 +39,6 @@ interface ChromeArea {
 const root = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(root, 'artifacts');
-
-/**
- * Every world case as the extension shows it: the badge state and the problem codes the popup lists, in order.
- * In a browser a certificate failure (expired, wrong name, untrusted), an unknown or refusing policy host and an HTTPS
- * port that does not answer are one and the same failed fetch, so those cases all show check/policy-unreachable with
- * CONNECT_FAILURE as the policy's status (the Node checker tells them apart; the browser does not). The HTTP-only probe
- * of the Node checker is not made from the browser (policy fetches are https only), so httponly.test shows the same.
- */
-const EXPECT: Record<string, { state: keyof typeof BADGE_STYLE; problems: string[] }> = {
-  'enforce.test': { state: 'enforced', problems: [] },
-  'testing.test': { state: 'testing', problems: [] },
-  'none.test': { state: 'none', problems: ['check/mode-none'] },
-  'absent.test': { state: 'absent', problems: ['check/sts-missing'] },
-  'tlsrptonly.test': { state: 'absent', problems: ['check/sts-missing', 'check/tlsrpt-without-sts'] },
-  'redirect.test': { state: 'broken', problems: ['check/policy-redirect'] },
-  'notfound.test': { state: 'broken', problems: ['check/policy-status'] },
-  'html.test': { state: 'broken', problems: ['check/policy-content-type'] },
-  'httponly.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'wrongname.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'expired.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'untrusted.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  'big.test': { state: 'broken', problems: ['check/policy-too-large'] },
-  'uncovered.test': { state: 'broken', problems: ['check/mx-not-covered'] },
-  'twolabels.test': { state: 'broken', problems: ['check/mx-not-covered', 'check/mx-pattern-unused'] },
-  'several.test': { state: 'broken', problems: ['check/sts-multiple'] },
-  'cut.test': { state: 'broken', problems: ['sts-txt/id-missing'] },
-  'split.test': { state: 'enforced', problems: [] },
-  'nortlsrpt.test': { state: 'enforced', problems: ['check/tlsrpt-missing'] },
-  'badrua.test': { state: 'enforced', problems: ['tlsrpt-txt/rua-missing-mailto', 'tlsrpt-txt/rua-scheme'] },
-  'dane.test': { state: 'enforced', problems: ['check/dane-present'] },
-  'cname.test': { state: 'enforced', problems: [] },
-  'stale.test': { state: 'enforced', problems: [] },
-  'nohost.test': { state: 'broken', problems: ['check/policy-unreachable'] },
-  // A browser opens no SMTP connections: every MX TLS status is `skipped`, so the MX TLS cases show their policy alone.
-  'mxtls.test': { state: 'enforced', problems: [] },
-  'mxexpired.test': { state: 'enforced', problems: [] },
-  'mxwrongname.test': { state: 'enforced', problems: [] },
-  'mxselfsigned.test': { state: 'enforced', problems: [] },
-  'mxexpiring.test': { state: 'enforced', problems: [] },
-  'mxplain.test': { state: 'enforced', problems: [] },
-  'mxdown.test': { state: 'enforced', problems: [] },
-  'mxtesting.test': { state: 'testing', problems: [] },
-  'mxv6.test': { state: 'enforced', problems: [] },
-  'mxdual.test': { state: 'enforced', problems: [] },
-  'mxcnonly.test': { state: 'enforced', problems: [] },
-  'mxdeep.test': { state: 'enforced', problems: [] },
-  'mxfuture.test': { state: 'enforced', problems: [] },
-  'mxchain.test': { state: 'enforced', problems: [] },
-  'mxcname.test': { state: 'enforced', problems: [] },
-  // An MX record naming an IP address is a DNS fact: the browser sees it too.
-  'mxip.test': { state: 'broken', problems: ['check/mx-ip-address'] },
-  // Last: its check waits for the policy fetch's 10 s cap; every other tab is checked meanwhile.
-  'slow.test': { state: 'broken', problems: ['check/policy-slow'] },
-};
-/** The cases whose policy fetch the browser reports only as "failed" (see EXPECT). */
-const CONNECT_FAILED = ['httponly.test', 'wrongname.test', 'expired.test', 'untrusted.test', 'nohost.test'];
 
 let world: World;
 let context: BrowserContext;
@@ -130,12 +76,6 @@ async function tabIdOf(url: string): Promise<number> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`no tab state for ${url}`);
-}
-
-interface BadgeSeen {
-  text: string;
-  color: string;
-  title: string;
 }
 
 async function badgeOf(tabId: number, via?: Page): Promise<BadgeSeen> {
@@ -179,6 +119,11 @@ async function popupFor(tabId: number, ready = '#verdict, #message.error-text', 
 }
 
 const text = (p: Page, sel: string) => p.locator(sel).first().textContent();
+const reader = (p: Page): PopupReader => ({
+  attr: (sel, name) => p.locator(sel).first().getAttribute(name),
+  text: (sel) => text(p, sel),
+  texts: (sel) => p.locator(sel).allTextContents(),
+});
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
@@ -197,8 +142,8 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [
     ...manifest.host_permissions,
-    `${new URL(world.dohUrl).origin}/*`,
-    `${new URL(proxy.url).origin}/*`,
+    // The DoH servers (the world's and the counting proxy) on any port: what the options page asks for a custom one.
+    'https://127.0.0.1/*',
     ...allCases.map((c) => `https://mta-sts.${c.domain}/*`),
   ];
   writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
@@ -206,7 +151,7 @@ beforeAll(async () => {
   cpSync(join(root, 'dist/chrome'), dnsOnly, { recursive: true });
   const m2 = JSON.parse(readFileSync(join(dnsOnly, 'manifest.json'), 'utf8'));
   m2.name = `${m2.name} (DNS only)`;
-  m2.host_permissions = [...m2.host_permissions, `${new URL(world.dohUrl).origin}/*`];
+  m2.host_permissions = [...m2.host_permissions, 'https://127.0.0.1/*'];
   writeFileSync(join(dnsOnly, 'manifest.json'), JSON.stringify(m2));
   context = await chromium.launchPersistentContext(join(home, 'profile'), {
     executablePath: CHROMIUM,
@@ -392,27 +337,8 @@ describe('badge and popup per world case', () => {
   it.each(Object.entries(EXPECT))('%s', async (domain, want) => {
     const { tabId, url } = opened.get(domain)!;
     const badge = await settledBadge(tabId, 20_000);
-    expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE[want.state].text, color: BADGE_STYLE[want.state].color });
-
     const popup = await popupFor(tabId);
-    expect(await popup.locator('#verdict').getAttribute('data-verdict')).toBe(want.state);
-    expect(await text(popup, '#domain')).toBe(domain);
-    expect(await text(popup, '#derived')).toBe(`registrable domain of this tab’s page (${url})`);
-    const codes = await popup.locator('#problems .code').allTextContents();
-    expect(codes.map((x) => x.replace(/ \(.*\)$/, ''))).toEqual(want.problems);
-    if (want.problems.length === 0) expect(await popup.locator('#problems').textContent()).toBe('none found');
-    // The tooltip: the popup's headline, the TLS-RPT addresses, the popup's score.
-    const c = allCases.find((x) => x.domain === domain)!;
-    const rua = await popup.locator('#rua li').allTextContents();
-    expect(c.tlsrpt).toBe(rua.length > 0);
-    const score = (await text(popup, '#score'))!.replace(/^score/, 'Score');
-    expect(badge.title).toBe(`${domain}: ${await text(popup, '#headline')}\n${rua.length ? `TLS-RPT: reports to ${rua.join(', ')}` : 'TLS-RPT: none'}\n${score}`);
-    if (CONNECT_FAILED.includes(domain)) {
-      expect(await text(popup, '#policy-status')).toBe(CONNECT_FAILURE);
-      expect(await popup.locator('#problems .message').first().textContent()).toBe(
-        `could not fetch https://mta-sts.${domain}/.well-known/mta-sts.txt: ${CONNECT_FAILURE}; serve the policy over HTTPS on port 443 of \`mta-sts.${domain}\``,
-      );
-    }
+    await expectCase(domain, url, badge, reader(popup));
     if (want.state === 'enforced' || want.state === 'broken') await popup.screenshot({ path: join(ARTIFACTS, `popup-${domain.replace(/\.test$/, '')}.png`), fullPage: true });
     await popup.close();
   });
@@ -423,16 +349,7 @@ describe('popup content', () => {
     const { page, tabId } = await visit('enforce.test');
     await settledBadge(tabId);
     const popup = await popupFor(tabId);
-    expect(await text(popup, '#sts-id')).toBe('20260101000000');
-    expect(await text(popup, '#mode')).toBe('enforce');
-    expect(await text(popup, '#max-age')).toBe('604800 s (7 days)');
-    expect(await text(popup, '#score')).toBe('score 100/100');
-    expect(await popup.locator('#mx li').allTextContents()).toEqual(['10 mx1.enforce.test ✓ *.enforce.test', '20 mx.world.test ✓ mx.world.test']);
-    expect(await popup.locator('#rua li').allTextContents()).toEqual(['mailto:tls-reports@enforce.test']);
-    expect(await text(popup, '#sts-txt')).toBe('v=STSv1; id=20260101000000');
-    expect(await text(popup, '#tlsrpt-txt')).toBe('v=TLSRPTv1; rua=mailto:tls-reports@enforce.test');
-    expect(await text(popup, '#policy-text')).toBe(await world.policyText('enforce.test.txt'));
-    expect(await text(popup, '#policy-status')).toBe('HTTP 200 · text/plain · 82 bytes');
+    await expectEnforcedPopup(reader(popup), await world.policyText('enforce.test.txt'));
     // Keyboard: Tab reaches the actions and Enter on "Check another domain" checks what was typed.
     await popup.locator('#other-domain').focus();
     await popup.keyboard.type('https://www.testing.test/some/page');
@@ -486,30 +403,13 @@ describe('popup content', () => {
 });
 
 describe('without access to the policy host (the DNS-only copy)', () => {
-  /** What the copy without host access shows: what DNS alone tells. */
-  // `grant`: whether the popup offers to allow the policy host (only when there is an STS record).
-  const DNS_ONLY: Record<string, { state: keyof typeof BADGE_STYLE; problems: string[]; grant: boolean }> = {
-    'nortlsrpt.test': { state: 'unfetched', problems: ['check/tlsrpt-missing'], grant: true },
-    'several.test': { state: 'broken', problems: ['check/sts-multiple'], grant: true },
-    'absent.test': { state: 'absent', problems: ['check/sts-missing'], grant: false },
-  };
-  it.each(Object.entries(DNS_ONLY))('%s', async (domain, want) => {
+  it.each(Object.keys(DNS_ONLY))('%s', async (domain) => {
     const { page, tabId } = await visit(domain);
     const badge = await settledBadge(tabId, 15_000, dnsOnlyProbe);
-    expect({ text: badge.text, color: badge.color }).toEqual({ text: BADGE_STYLE[want.state].text, color: BADGE_STYLE[want.state].color });
     // The copy with access shows the same tab with its fetched policy.
     expect((await settledBadge(tabId)).text).toBe(BADGE_STYLE[EXPECT[domain]!.state].text);
     const popup = await popupFor(tabId, undefined, dnsOnlyId);
-    expect(await popup.locator('#verdict').getAttribute('data-verdict')).toBe(want.state);
-    expect((await popup.locator('#problems .code').allTextContents()).map((x) => x.replace(/ \(.*\)$/, ''))).toEqual(want.problems);
-    expect(await text(popup, '#policy-status')).toBe('not fetched (no permission for this host)');
-    expect(await popup.locator('#grant').allTextContents()).toEqual(want.grant ? [`Allow access to mta-sts.${domain}`] : []);
-    if (want.state === 'unfetched') {
-      expect(badge.title).toBe(
-        `${domain}: MTA-STS record found (id 20260118000000); the policy was not fetched (allow access to mta-sts.${domain} in the popup)\nTLS-RPT: none\n${(await text(popup, '#score'))!.replace(/^score/, 'Score')}`,
-      );
-      expect(await popup.locator('#mx li .muted').first().textContent()).toBe('(policy not read)');
-    }
+    await expectDnsOnly(domain, badge, reader(popup));
     await popup.close();
     await page.close();
   });
@@ -623,3 +523,55 @@ describe('per-tab badges', () => {
   });
 });
 
+describe('contrast and keyboard (the checks the Firefox suite runs too)', () => {
+  const driven = (p: Page) => p as unknown as DrivenPage;
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: every text of the popup (broken and enforced) and the options page has contrast ≥ 4.5:1`, async () => {
+      for (const domain of ['uncovered.test', 'enforce.test']) {
+        const { page, tabId } = await visit(domain);
+        await settledBadge(tabId);
+        const popup = await popupFor(tabId);
+        const options = await openOptions();
+        for (const p of [popup, options]) {
+          await p.emulateMedia({ colorScheme: scheme });
+          expect(await p.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+          const { measured, low } = await lowContrast(driven(p));
+          expect(measured).toBeGreaterThan(10);
+          expect({ url: p.url(), low }).toEqual({ url: p.url(), low: [] });
+        }
+        if (domain === 'uncovered.test') await popup.screenshot({ path: join(ARTIFACTS, `chromium-popup-uncovered-${scheme}.png`), fullPage: true });
+        await popup.close();
+        await options.close();
+        await page.close();
+      }
+    });
+  }
+
+  it('the popup is usable by keyboard alone: tab order, a visible focus ring, Enter and Space', async () => {
+    const { page, tabId } = await visit('enforce.test');
+    await settledBadge(tabId);
+    const popup = await popupFor(tabId);
+    await keyboardFlow(popup as unknown as KeyboardPage, (sel) => text(popup, sel));
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('an unreachable or untrusted DoH provider (the Firefox suite runs the same)', () => {
+  it.each(PROVIDERS_DOWN)('%s: ERR with a re-check, for a domain with and one without MTA-STS; never a verdict', async (_what, endpoint) => {
+    const url = () => endpoint(world.httpsPort);
+    await probe.evaluate((u: string) => chrome.storage.sync.set({ provider: 'custom', customUrl: u }), url());
+    try {
+      for (const domain of ['enforce.test', 'absent.test']) {
+        const { page, tabId } = await visit(domain);
+        const badge = await settledBadge(tabId);
+        const popup = await popupFor(tabId);
+        await expectProviderDown(domain, url(), badge, { ...reader(popup), recheckEnabled: async () => !(await popup.locator('#recheck').isDisabled()) });
+        await popup.close();
+        await page.close();
+      }
+    } finally {
+      await probe.evaluate((u: string) => chrome.storage.sync.set({ provider: 'custom', customUrl: u }), proxy.url);
+    }
+  });
+});

@@ -82,7 +82,7 @@ export function analyse(uri: string, version: number, languageId: string, text: 
     path,
     ...(domain ? { domain, mxHosts: index.mxHostsOf(domain) } : {}),
   };
-  const policy = kind === 'policy' ? parsePolicy(text) : null;
+  const policy = kind === 'policy' ? parsePolicy(text, { frontMatter: true }) : null;
   // An earlier version of the same document: where the two texts agree is found once, for the parse and the lines.
   const same = previous && previous.uri === uri ? previous : null;
   const ends = same ? commonEnds(same.text, text) : undefined;

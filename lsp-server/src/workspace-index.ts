@@ -55,7 +55,7 @@ export class WorkspaceIndex {
           policies = new Map();
           for (const p of this.files.values()) {
             const d = p.kind === 'policy' ? domainOf(p.path) : null;
-            if (d && !policies.has(d)) policies.set(d, policyContent(parsePolicy(p.text).effective));
+            if (d && !policies.has(d)) policies.set(d, policyContent(parsePolicy(p.text, { frontMatter: true }).effective));
           }
         }
         const content = policies.get(s.domain);

@@ -186,6 +186,22 @@ describe('language server over stdio (push diagnostics)', () => {
     );
   });
 
+  it('lints what a site serves below a front matter, with ranges in the file, says so, and formats below it', async () => {
+    const text = '---\nlayout: null\npermalink: /.well-known/mta-sts.txt\n---\nversion: STSv1\nmode: testing\nmx:  mx1.example.com\nmax_age: 604800\nmx: MX1.example.com\n';
+    const uri = uriOf(join(fixtures, 'site/.well-known/mta-sts.txt'));
+    const d = s.diagnostics(uri);
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mta-sts', version: 1, text } });
+    const found = await d;
+    expect(found.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character])).toEqual([
+      ['policy/front-matter', 3, 0, 0, 0, 3],
+      ['policy/mx-duplicate', 2, 8, 4, 8, 19],
+    ]);
+    expect(found[1]!.message).toBe('mx pattern `MX1.example.com` repeats line 7 (`mx1.example.com`; patterns ignore case); remove this line');
+    const edits = await request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(applyLspEdits(text, edits)).toBe('---\nlayout: null\npermalink: /.well-known/mta-sts.txt\n---\nversion: STSv1\nmode: testing\nmx: mx1.example.com\nmx: MX1.example.com\nmax_age: 604800\n');
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('lists symbols, folding ranges and semantic tokens', async () => {
     const ps = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: policyUri } });
     expect(ps.map((x) => [x.name, x.detail, x.kind])).toEqual([

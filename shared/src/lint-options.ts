@@ -17,6 +17,11 @@ export interface LintOptions {
   readonly origin?: string;
   /** Path of the document, for a zone's origin guess (`db.example.com`) and resolving `$INCLUDE`. */
   readonly path?: string;
+  /**
+   * The text is a policy as a web server served it (a live check), not its source file: a front matter at the top is
+   * then what senders get, not something a site generator strips.
+   */
+  readonly served?: boolean;
   /** Zone files: reads `$INCLUDE`d files (injected: the core has no file system); without it includes are not followed. */
   readonly readInclude?: ReadInclude;
 }

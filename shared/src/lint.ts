@@ -1,36 +1,15 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
-import type { FileContext } from './file/context.ts';
-import { fileRules } from './file/rules/index.ts';
 import type { LintOptions } from './lint-options.ts';
-import { parsePolicy } from './policy/parse.ts';
-import { policyRules } from './policy/rules/index.ts';
-import { runRules, type DocumentKind } from './rule.ts';
-import { parseStsRecord } from './sts-txt/parse.ts';
-import { stsTxtRules } from './sts-txt/rules/index.ts';
+import { lintRecordText } from './lint-record.ts';
+import type { DocumentKind } from './rule.ts';
 import { decodeUtf8 } from './text/decode.ts';
-import { parseTlsRptRecord } from './tlsrpt-txt/parse.ts';
-import { tlsRptTxtRules } from './tlsrpt-txt/rules/index.ts';
 import { lintZoneText } from './zone/lint-zone.ts';
 
 /** Lint document text of a known kind: file-level rules, then the kind's rules, sorted by position. */
 export function lintText(text: string, kind: DocumentKind, options: LintOptions = {}, invalidUtf8At = -1): Diagnostic[] {
-  const overrides = options.overrides ?? {};
-  const file: FileContext = { text, kind, invalidUtf8At };
-  const out = runRules(fileRules, file, overrides);
-  switch (kind) {
-    case 'policy':
-      append(out, runRules(policyRules, { text, policy: parsePolicy(text), options }, overrides));
-      break;
-    case 'sts-txt':
-      append(out, runRules(stsTxtRules, { text, record: parseStsRecord(text), options }, overrides));
-      break;
-    case 'tlsrpt-txt':
-      append(out, runRules(tlsRptTxtRules, { text, record: parseTlsRptRecord(text), options }, overrides));
-      break;
-    case 'zone':
-      append(out, lintZoneText(text, options));
-      break;
-  }
+  if (kind !== 'zone') return lintRecordText(text, kind, options, invalidUtf8At);
+  const out = lintRecordText(text, kind, options, invalidUtf8At);
+  append(out, lintZoneText(text, options));
   return out.sort(compareDiagnostics);
 }
 

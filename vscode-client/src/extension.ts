@@ -131,6 +131,11 @@ async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
         probeSmtp: smtpProbeNode({ resolve, connectTimeoutMs: CHECK_TIMEOUT_MS, stepTimeoutMs: CHECK_TIMEOUT_MS }),
       }),
   );
+  // No lookup answered: the resolver is the problem, and nothing is known about the domain (no verdict).
+  if (result.unreachable !== null) {
+    void vscode.window.showErrorMessage(`STS Lens: could not check ${result.domain}: the system resolver did not answer (${result.unreachable})`);
+    return;
+  }
   output.appendLine(checkResultText(result));
   output.show(true);
 }

@@ -116,8 +116,8 @@ async function runCheck(argv: readonly string[], io: Io): Promise<number> {
     }),
   );
 
-  const unreachable = results.filter(dnsUnreachable);
-  const shown = results.filter((r) => !dnsUnreachable(r));
+  const unreachable = results.filter((r) => r.unreachable !== null);
+  const shown = results.filter((r) => r.unreachable === null);
   // A domain no lookup reached says nothing about the domain: only the stderr line below speaks of it.
   if (shown.length > 0 && format === 'json') {
     const values = shown.map(checkJsonValue);
@@ -127,16 +127,10 @@ async function runCheck(argv: readonly string[], io: Io): Promise<number> {
     io.out(shown.map((r) => checkResultText(r, paint)).join('\n'));
   }
   for (const r of unreachable) {
-    io.err(`sts-lens check: no DNS answer for ${r.domain} from ${transports.via} (${r.sts.status}); is the resolver reachable?\n`);
+    io.err(`sts-lens check: could not check ${r.domain}: no DNS answer from ${transports.via} (${r.unreachable}); is the resolver reachable?\n`);
   }
   if (unreachable.length) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-}
-
-/** Every lookup timed out or failed outright: the resolver, not the domain, is the problem. */
-function dnsUnreachable(r: CheckResult): boolean {
-  const bad = (s: string) => s === 'timeout' || s === 'error';
-  return bad(r.sts.status) && bad(r.tlsrpt.status) && bad(r.mxStatus);
 }
 
 /** Transport options shared by `check` and `init`; a usage problem gives its exit status instead. */

@@ -1,4 +1,4 @@
-import { LineIndex, lintReport, ReportAggregator, type Diagnostic } from '@sts-lens/shared';
+import { LineIndex, lintReport, ReportAggregator, reportIdentity, type Diagnostic } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { palette, useColor } from '../format/color.ts';
@@ -51,16 +51,32 @@ export const reportCommand: Command = {
       problems.push(message);
       io.err(`sts-lens: ${message}\n`);
     };
+    const warnings: string[] = [];
+    const warn = (message: string): void => {
+      warnings.push(message);
+      io.err(`sts-lens: warning: ${message}\n`);
+    };
     const aggregate = new ReportAggregator();
+    // Where each counted report was read, by organisation and report-id, to name the first copy of a duplicate.
+    const firstPaths = new Map<string, string>();
+    const duplicates: { path: string; firstPath: string }[] = [];
     const checked: CheckedReport[] = [];
     let read = 0;
     let invalid = 0;
-    for await (const r of reportTexts(args.positionals, io, problem)) {
+    for await (const r of reportTexts(args.positionals, io, problem, warn)) {
       let diagnostics: Diagnostic[];
       try {
         const lint = lintReport(r.text);
         diagnostics = lint.diagnostics;
-        if (lint.report !== null) aggregate.add(lint.report);
+        if (lint.report !== null) {
+          const id = reportIdentity(lint.report);
+          if (aggregate.add(lint.report)) {
+            if (id !== null && firstPaths.size < 100_000) firstPaths.set(id, r.path);
+          } else {
+            duplicates.push({ path: r.path, firstPath: (id !== null ? firstPaths.get(id) : undefined) ?? 'an earlier file' });
+            continue;
+          }
+        }
       } catch (e) {
         problem(`${r.path}: internal error: ${e instanceof Error ? e.message : String(e)}`);
         continue;
@@ -70,7 +86,7 @@ export const reportCommand: Command = {
       // Positions are only needed for reports with findings; the text of a clean report is let go at once.
       if (diagnostics.length > 0) checked.push({ path: r.path, lines: new LineIndex(r.text), diagnostics });
     }
-    const run = { checked, read, invalid, summary: aggregate.summary(), problems };
+    const run = { checked, read, invalid, summary: aggregate.summary(), problems, warnings, duplicates };
     io.out(format === 'json' ? formatReportJson(run) : formatReportText(run, palette(useColor(io.env, io.stdoutIsTTY))));
     if (problems.length > 0) return EXIT_TROUBLE;
     return invalid > 0 ? 1 : 0;

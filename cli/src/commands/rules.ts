@@ -28,8 +28,36 @@ const KIND_TITLES: Readonly<Record<string, string>> = {
   check: 'Live domain checks (`sts-lens check`)',
 };
 
-/** The rules reference in markdown: one table per kind. */
-export function rulesMarkdown(rules: readonly RuleMeta[]): string {
+/**
+ * Where other implementations read the same input differently, what these rules do and why: part of the reference,
+ * so a user who sees another tool accept a record knows the difference is deliberate.
+ */
+const CHOICES = `## Where implementations disagree, and what these rules do
+
+- **Whitespace before the first \`;\` of a TXT record** (\`v=STSv1 ; id=1\`, \`v=TLSRPTv1 ; rua=…\`): go-mtasts and mox
+  accept it; RFC 8461 §3.1 says records that do not begin with \`v=STSv1;\` are discarded, and erratum 6285 makes
+  the same point for the separator. A sender that picks the record out by that literal prefix skips it, so \`sts-txt/separator\` and \`tlsrpt-txt/separator\` keep it an **error**,
+  with a fix that removes the whitespace: the fixed record is read by every implementation.
+- **An unrelated TXT record beside the real one** (\`google-site-verification=…\` at \`_mta-sts\` or \`_smtp._tls\`):
+  every sender discards records that do not begin with the version tag, so it is a **hint**
+  (\`zone/txt-unrelated\`, \`check/txt-unrelated\`). A record that tries to be one (\`V=STSv1\`, \`v=STS1\`, a bare
+  \`STSv1;\`, \`id=\` or \`rua=\` present), or the only record at the name, is linted as the record and keeps its errors.
+- **An extension key with an empty value** in a policy (\`ext:\`): the RFC 8461 §3.2 grammar needs at least one
+  character and mox rejects the whole policy, while most senders ignore the line: a **warning**
+  (\`policy/unknown-key\`), not an error.
+- **Report date-times without an offset** (\`2023-01-10T00:00:00\`, as Microsoft writes them): not RFC 3339, so
+  \`report/date-invalid\` says so, but as a **warning**, and the time is read as UTC (as mox reads it) so the day
+  still counts towards the days a summary covers.
+- **The same report twice** (an \`.eml\` and its extracted \`.json.gz\`, a report mailed twice): a report is identified
+  by its organisation and \`report-id\` (RFC 8460 §4.4), so \`sts-lens report\` counts it once and says how many copies
+  it skipped.
+- **A front matter on top of a policy's source file** (\`---\` … \`---\`, GitHub Pages / Jekyll): in a file being
+  edited the policy starts below it and \`policy/front-matter\` says so (info); in a policy as served (\`sts-lens
+  check\`) the \`---\` lines are what senders get, and are errors.
+`;
+
+/** The rules reference in markdown: one table per kind, then the choices made where implementations disagree. */
+export function rulesMarkdown(rules: readonly RuleMeta[], withChoices = true): string {
   const out = [
     '# Rules',
     '',
@@ -47,6 +75,7 @@ export function rulesMarkdown(rules: readonly RuleMeta[]): string {
     }
     out.push('');
   }
+  if (withChoices) out.push(CHOICES);
   return out.join('\n');
 }
 
@@ -75,7 +104,7 @@ export const rulesCommand: Command = {
     const rules = ruleCatalog.filter((r) => r.code.startsWith(prefix));
     if (rules.length === 0) return usageError(io, rulesCommand, `no rule code starts with \`${prefix}\``);
     if (format === 'json') io.out(JSON.stringify(rules.map((r) => ({ ...r, url: rfcUrl(r.rfc) })), null, 2) + '\n');
-    else if (format === 'markdown') io.out(rulesMarkdown(rules));
+    else if (format === 'markdown') io.out(rulesMarkdown(rules, prefix === ''));
     else io.out(rulesText(rules));
     return 0;
   },

@@ -17,6 +17,10 @@ export interface ReportRun {
   readonly invalid: number;
   readonly summary: ReportSummary;
   readonly problems: readonly string[];
+  /** Inputs skipped with a warning (a mail in a scanned folder that carries no report). */
+  readonly warnings: readonly string[];
+  /** Reports not counted because the same organisation's same `report-id` was read before: where each was read. */
+  readonly duplicates: readonly { readonly path: string; readonly firstPath: string }[];
 }
 
 /** Columns: left-aligned text, right-aligned numbers; two spaces between. */
@@ -26,6 +30,9 @@ function table(head: readonly string[], rows: readonly (readonly (string | numbe
   const width = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   return cells.map((r) => indent + r.map((c, i) => (numeric[i] ? c.padStart(width[i]!) : i === r.length - 1 ? c : c.padEnd(width[i]!))).join('  ').trimEnd());
 }
+
+/** How tables and verdicts name the report entries that give no `policy-domain`. */
+const NO_DOMAIN = '(no policy-domain)';
 
 const rateOf = (r: number | null): string => (r === null ? '-' : percent(r));
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
@@ -49,14 +56,20 @@ export function formatReportText(run: ReportRun, paint: Palette): string {
     out.push(`${plural(run.read, 'report')}${invalid}, none readable: nothing to summarise`);
     return out.join('\n') + '\n';
   }
-  const span = s.start === null ? 'no valid date range' : `${dayOf(s.start)} to ${dayOf(s.end)} (${plural(s.days, 'day')})`;
+  const covered = s.daysCovered < s.days ? `, ${s.daysCovered} with reports` : '';
+  const span = s.start === null ? 'no valid date range' : `${dayOf(s.start)} to ${dayOf(s.end)} (${plural(s.days, 'day')}${covered})`;
   out.push(paint.bold(`${plural(run.read, 'report')}${invalid} from ${plural(s.organizations.length, 'organisation')}, ${span}`));
+  if (s.duplicates > 0) {
+    const shown = run.duplicates.slice(0, 5).map((d) => `${d.path} (same as ${d.firstPath})`);
+    const more = run.duplicates.length > 5 ? `, and ${run.duplicates.length - 5} more` : '';
+    out.push(paint.yellow(`${plural(s.duplicates, 'duplicate report')} skipped (same organisation and \`report-id\` as a report already counted): ${shown.join(', ')}${more}`));
+  }
   out.push(`sessions: ${s.successful} successful, ${s.failed} failed (${rateOf(s.failureRate)} failed)`);
   out.push('');
   out.push(...table(['organisation', 'reports'], s.organizations.map((o) => [o.name, o.reports])));
   out.push('');
   const domainRows: (string | number)[][] = [];
-  for (const d of s.domains) for (const t of d.policyTypes) domainRows.push([d.domain, t.type, t.successful, t.failed, rateOf(t.successful + t.failed === 0 ? null : t.failed / (t.successful + t.failed))]);
+  for (const d of s.domains) for (const t of d.policyTypes) domainRows.push([d.domain ?? NO_DOMAIN, t.type, t.successful, t.failed, rateOf(t.successful + t.failed === 0 ? null : t.failed / (t.successful + t.failed))]);
   out.push(...table(['policy domain', 'type', 'successful', 'failed', 'failed %'], domainRows));
   if (s.resultTypes.length > 0) {
     out.push('');
@@ -69,7 +82,7 @@ export function formatReportText(run: ReportRun, paint: Palette): string {
 function domainText(d: DomainSummary, paint: Palette): string[] {
   const v = d.verdict;
   const colour = v.status === 'ready' || (v.status === 'enforced' && d.failed === 0) ? paint.green : v.status === 'wait' || v.status === 'no-data' ? paint.yellow : paint.red;
-  const out = [paint.bold(`${d.domain}: `) + colour(v.headline)];
+  const out = [paint.bold(`${d.domain ?? NO_DOMAIN}: `) + colour(v.headline)];
   if (d.mxHosts.length > 0) {
     out.push(
       ...table(
@@ -82,9 +95,15 @@ function domainText(d: DomainSummary, paint: Palette): string[] {
   if (d.policies.length > 0) {
     out.push('  policies senders saw:');
     for (const p of d.policies) {
-      const what = p.type === 'sts' ? `mode ${p.mode ?? '?'}; mx ${p.mx.length > 0 ? p.mx.join(', ') : 'none'}` : p.lines.join('; ');
+      const what =
+        p.type === 'sts'
+          ? `mode ${p.mode ?? '?'}; mx ${p.mx.length > 0 ? p.mx.join(', ') : 'none'}${p.maxAge !== null ? `; max_age ${p.maxAge}` : ''}`
+          : p.records.length > 0
+            ? p.records.join('; ')
+            : 'no records';
       const stale = p.staleOrganizations.length > 0 ? paint.yellow(`; stale at ${p.staleOrganizations.join(', ')}`) : '';
-      out.push(`    ${p.current ? 'current' : 'older  '}  ${p.type.padEnd(4)}  ${what}  (${plural(p.reports, 'report')}, ${dayOf(p.firstSeen)} to ${dayOf(p.lastSeen)})${stale}`);
+      const role = p.current ? 'current' : p.older ? 'older  ' : 'seen   ';
+      out.push(`    ${role}  ${p.type.padEnd(4)}  ${what}  (${plural(p.reports, 'report')}, ${dayOf(p.firstSeen)} to ${dayOf(p.lastSeen)})${stale}`);
     }
   }
   for (const r of v.notes) out.push(`  - ${r}`);
@@ -105,5 +124,5 @@ export function formatReportJson(run: ReportRun): string {
       fixes: d.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: jsonRange(r.lines, e.range), newText: e.newText })) })),
     })),
   }));
-  return JSON.stringify({ read: run.read, invalid: run.invalid, reports, summary: run.summary }, null, 2) + '\n';
+  return JSON.stringify({ read: run.read, invalid: run.invalid, reports, duplicates: run.duplicates, warnings: run.warnings, summary: run.summary }, null, 2) + '\n';
 }

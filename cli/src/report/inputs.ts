@@ -22,9 +22,10 @@ const MAX_MAIL_BYTES = 2 * MAX_REPORT_BYTES;
 /**
  * Every report named on the command line, one at a time (so memory holds one report, not all): files, directories
  * searched for report names, `-` for standard input; gzip and mail are unpacked. Paths that cannot be used go to
- * `problem` as one sentence each.
+ * `problem` as one sentence each. A mail without a report found by a folder scan, or one mail of an mbox that holds
+ * others with reports (a bounce in the reports mailbox), is skipped through `warn`: it is no reason to fail the run.
  */
-export async function* reportTexts(args: readonly string[], io: Io, problem: (message: string) => void): AsyncGenerator<ReportText> {
+export async function* reportTexts(args: readonly string[], io: Io, problem: (message: string) => void, warn: (message: string) => void = problem): AsyncGenerator<ReportText> {
   const seen = new Set<string>();
   for (const arg of args) {
     if (arg === '-') {
@@ -37,14 +38,16 @@ export async function* reportTexts(args: readonly string[], io: Io, problem: (me
         problem(`<stdin>: ${describeFsError(e)}`);
         continue;
       }
-      yield* unpack('<stdin>', bytes, problem);
+      yield* unpack('<stdin>', bytes, problem, warn, false);
       continue;
     }
     const absPath = resolve(io.cwd, arg);
     let files: { path: string; absPath: string }[];
+    let scanned = false;
     try {
       if ((await stat(absPath)).isDirectory()) {
         files = [];
+        scanned = true;
         await walkFiles(arg, absPath, (f) => {
           if (REPORT_FILE.test(f.name)) files.push({ path: f.path, absPath: f.absPath });
         }, problem);
@@ -71,13 +74,16 @@ export async function* reportTexts(args: readonly string[], io: Io, problem: (me
         problem(`${f.path}: ${describeFsError(e)}`);
         continue;
       }
-      yield* unpack(f.path, bytes, problem);
+      yield* unpack(f.path, bytes, problem, warn, scanned);
     }
   }
 }
 
-/** Bytes → report texts: gzip is decompressed (capped), mail gives its attachments, anything else is read as JSON. */
-function* unpack(path: string, bytes: Uint8Array, problem: (message: string) => void): Generator<ReportText> {
+/**
+ * Bytes → report texts: gzip is decompressed (capped), mail gives its attachments, anything else is read as JSON.
+ * `scanned`: the file was found in a folder rather than named, so a mail without a report is only a warning.
+ */
+function* unpack(path: string, bytes: Uint8Array, problem: (message: string) => void, warn: (message: string) => void, scanned: boolean): Generator<ReportText> {
   if (isGzip(bytes)) {
     const text = gunzippedText(path, bytes, problem);
     if (text !== null) yield { path, text };
@@ -87,8 +93,14 @@ function* unpack(path: string, bytes: Uint8Array, problem: (message: string) => 
   if (!/^(?:\uFEFF|\xEF\xBB\xBF)?\s*[{[]/.test(head) && looksLikeMail(head)) {
     const mail = reportAttachments(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
     if (mail.attachments.length === 0) {
-      problem(`${path}: no TLS-RPT report attached to ${mail.messages === 1 ? 'the mail' : `any of ${mail.messages} mails`} (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files)`);
+      const message = `${path}: no TLS-RPT report attached to ${mail.messages === 1 ? 'the mail' : `any of ${mail.messages} mails`} (looked for application/tlsrpt+gzip, application/tlsrpt+json and *.json / *.gz files)`;
+      if (scanned) warn(`${message}; skipped`);
+      else problem(message);
       return;
+    }
+    if (mail.without.length > 0) {
+      const which = mail.without.length > 10 ? `${mail.without.slice(0, 10).join(', ')} and ${mail.without.length - 10} more` : mail.without.join(', ');
+      warn(`${path}: ${mail.without.length === 1 ? `mail ${which}` : `mails ${which}`} of ${mail.messages} carr${mail.without.length === 1 ? 'ies' : 'y'} no TLS-RPT report; skipped`);
     }
     for (const a of mail.attachments) {
       const name = `${path} (${a.name})`;

@@ -7,6 +7,8 @@ export interface Attachment {
 export interface MailReading {
   readonly attachments: readonly Attachment[];
   readonly messages: number;
+  /** 1-based numbers of the mails that carry no report (bounces, notices in the reports mailbox). */
+  readonly without: readonly number[];
 }
 
 const REPORT_TYPES = new Set(['application/tlsrpt+gzip', 'application/tlsrpt+json', 'application/gzip', 'application/x-gzip', 'application/json']);
@@ -19,9 +21,14 @@ const MAX_PART_DEPTH = 16;
  */
 export function reportAttachments(raw: string): MailReading {
   const attachments: Attachment[] = [];
+  const without: number[] = [];
   const messages = splitMbox(raw);
-  for (const message of messages) walkPart(message, 0, attachments);
-  return { attachments, messages: messages.length };
+  messages.forEach((message, i) => {
+    const before = attachments.length;
+    walkPart(message, 0, attachments);
+    if (attachments.length === before) without.push(i + 1);
+  });
+  return { attachments, messages: messages.length, without };
 }
 
 /** Whether text reads like a mail or an mbox: a `From ` line or a header block first. */

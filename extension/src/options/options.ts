@@ -1,7 +1,7 @@
 // The options page: reads and writes the settings in storage.sync; a custom DoH URL is validated and its origin
 // asked for (the browser blocks reading a DoH answer from an origin the extension may not access, unless it allows CORS).
 import browser from 'webextension-polyfill';
-import { dohUrlProblem, normalizeSettings, parseExclusions, type Settings } from '../settings.ts';
+import { dohOriginPattern, dohUrlProblem, normalizeSettings, parseExclusions, type Settings } from '../settings.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const customUrl = document.getElementById('custom-url') as HTMLInputElement;
@@ -37,7 +37,7 @@ form.addEventListener('submit', (e) => {
   // Ask for the custom provider's origin in the click's turn (the browser asks only in response to a user action).
   const asked =
     provider === 'custom'
-      ? browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false)
+      ? browser.permissions.request({ origins: [dohOriginPattern(url)] }).catch(() => false)
       : Promise.resolve(true);
   const settings = normalizeSettings({
     provider,

@@ -1,6 +1,6 @@
 // Renders a check into the popup with DOM calls only: every string from DNS or HTTP goes in as textContent, never
 // as HTML (design.md §6). Pure apart from the document it writes to.
-import type { CheckResult, Diagnostic, DomainSource } from '@sts-lens/shared';
+import type { CheckResult, Diagnostic, DomainSource } from '@sts-lens/shared/check';
 import { headline, shownVerdict, tlsrptLine, type ShownVerdict } from '../badge.ts';
 import type { StoredCheck } from '../state.ts';
 import { OPAQUE_REDIRECT_STATUS } from '../fetch-policy.ts';
@@ -112,6 +112,9 @@ export function renderResult(doc: Document, stored: StoredCheck, origin: Origin)
       { id: 'rua' },
       r.tlsrpt.rua.length > 0 ? el(doc, 'ul', {}, ...r.tlsrpt.rua.map((u) => el(doc, 'li', {}, u))) : tlsrptLine(r).replace(/^TLS-RPT: /, ''),
     ),
+    // A browser cannot open SMTP connections: say so, and where the STARTTLS probe is, rather than guess.
+    el(doc, 'dt', {}, 'MX TLS'),
+    el(doc, 'dd', { id: 'mx-tls' }, 'not checked in the browser — run ', el(doc, 'code', {}, `sts-lens check ${r.domain}`)),
   );
   out.push(facts);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeTransports, mx, tlsa, txt, type FakeWorld } from '../../test/fake-transport.ts';
 import { checkDomain, DomainInputError } from './check-domain.ts';
 import { domainFromInput } from './domain-input.ts';
+import type { Resolve } from './transport.ts';
 import { MX_TLS_SKIPPED } from './mx-tls.ts';
 
 const GOOD_POLICY = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.mx.example.com\nmax_age: 1209600\n';
@@ -56,6 +57,23 @@ describe('checkDomain', () => {
     expect(codes).toEqual(['dns:check/sts-missing:warning', 'tlsrpt:check/tlsrpt-without-sts:info']);
     expect(r.diagnostics[0]!.message).toContain('A policy file is served at https://mta-sts.example.com/.well-known/mta-sts.txt');
     expect(r.score).toBe(10); // TLS-RPT only
+  });
+
+  it('gives another service\'s record beside the real ones a hint, not errors; a near miss of the tag stays an error', async () => {
+    const { r, codes } = await check(
+      world({
+        'TXT _mta-sts.example.com': [txt('google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWvsR1EbUSIQ'), txt('v=STSv1; id=20260101000000')],
+        'TXT _smtp._tls.example.com': [txt('v=TLSRPTv1; rua=mailto:tls@example.com'), txt('MS=ms12345678')],
+      }),
+    );
+    expect(r.verdict).toBe('enforced');
+    expect(r.score).toBe(100);
+    expect(codes).toEqual(['dns:check/txt-unrelated:hint', 'dns:check/txt-unrelated:hint']);
+    expect(r.diagnostics[0]!.message).toBe(
+      '`google-site-verification=rXOxyZounnZasA8Z7oaD3c14JdjS9aKSWv…` at `_mta-sts.example.com` is not an MTA-STS record: senders discard TXT records there that do not begin with `v=STSv1` (RFC 8461 §3.1), so it is ignored; leave it if another service needs it',
+    );
+    const near = await check(world({ 'TXT _mta-sts.example.com': [txt('google-site-verification=abc'), txt('V=STSv1; id=20260101000000')] }));
+    expect(near.codes).toEqual(['dns:check/txt-unrelated:hint', 'sts:sts-txt/version:error']);
   });
 
   it('breaks enforce when an MX host is not covered, and names the fix', async () => {
@@ -173,5 +191,18 @@ describe('checkDomain', () => {
     expect(codes).toContain('dns:check/mx-missing:warning');
     expect(r.diagnostics.find((d) => d.code === 'check/mx-missing')!.message).toContain('null MX');
   });
-});
 
+  it('says the resolver was unreachable when no lookup got an answer, and only then', async () => {
+    const t = fakeTransports(world());
+    const down: Resolve = async (name, type) => ({ name, type, status: 'error', records: [], cnames: [], error: 'DoH request failed: certificate not trusted', ms: 1 });
+    const r = await checkDomain('example.com', { resolve: down, fetchPolicy: t.fetchPolicy });
+    expect(r.unreachable).toBe('DoH request failed: certificate not trusted');
+    const slow: Resolve = async (name, type) => ({ name, type, status: 'timeout', records: [], cnames: [], error: 'no answer within 5000 ms', ms: 5000 });
+    expect((await checkDomain('example.com', { resolve: slow, fetchPolicy: t.fetchPolicy })).unreachable).toBe('no answer within 5000 ms');
+    // One answer, even SERVFAIL or NXDOMAIN, means the resolver is there: the domain is judged.
+    const partly: Resolve = (name, type, opts) => (type === 'MX' ? t.resolve(name, type, opts) : down(name, type));
+    expect((await checkDomain('example.com', { resolve: partly, fetchPolicy: t.fetchPolicy })).unreachable).toBe(null);
+    expect((await check(world({ 'TXT _mta-sts.example.com': 'servfail', 'TXT _smtp._tls.example.com': 'servfail', 'MX example.com': 'servfail' }))).r.unreachable).toBe(null);
+    expect((await check(world())).r.unreachable).toBe(null);
+  });
+});

@@ -1,12 +1,12 @@
 import type { Diagnostic, DiagnosticSource } from '../diagnostic.ts';
 import { compareDiagnostics } from '../diagnostic.ts';
-import { lintText } from '../lint.ts';
+import { lintRecordText } from '../lint-record.ts';
 import { coveringPattern, normalizeHost } from '../mx/match.ts';
 import { parsePolicy } from '../policy/parse.ts';
 import { runRules, type SeverityOverrides } from '../rule.ts';
-import { parseStsRecord } from '../sts-txt/parse.ts';
-import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
-import { policyFetched, type CheckContext, type LastSeen, type MxHost } from './context.ts';
+import { isStsRecordAttempt, parseStsRecord } from '../sts-txt/parse.ts';
+import { isTlsRptRecordAttempt, parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
+import { policyFetched, resolverUnreachable, type CheckContext, type LastSeen, type MxHost } from './context.ts';
 import { judgeMxTls, MX_TLS_SKIPPED, mxHostIsAddress, mxTlsOfAddress, mxTlsPasses, type MxTls } from './mx-tls.ts';
 import { domainFromInput, type DomainSource } from './domain-input.ts';
 import { checkRules } from './rules/index.ts';
@@ -106,6 +106,12 @@ export interface CheckResult {
     readonly rua: readonly string[];
   };
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Set when no lookup got an answer (each timed out or failed outright: an unreachable or untrusted resolver or
+   * DoH provider): what went wrong, in words. The domain was then not checked, and verdict and score say nothing
+   * about it; every caller shows "could not check" instead (the CLI exits 2, the extension shows ERR).
+   */
+  readonly unreachable: string | null;
   readonly timings: {
     readonly totalMs: number;
     readonly stsMs: number;
@@ -118,8 +124,6 @@ export interface CheckResult {
   };
 }
 
-const STS_LIKE = /^\s*v\s*=\s*sts/i;
-const TLSRPT_LIKE = /^\s*v\s*=\s*tlsrpt/i;
 
 function txtRecords(a: DnsAnswer): TxtRecord[] {
   return a.records.filter((r): r is TxtRecord => r.type === 'TXT');
@@ -177,10 +181,11 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const tlsaMs = tlsa.length ? tlsaStarted.ms : 0;
   const smtpMs = probeSmtp && smtp.length ? Math.max(...smtp.map(([, t]) => t.ms)) : 0;
 
-  const stsCandidates = txtRecords(sts).filter((r) => STS_LIKE.test(r.value));
+  // Another service's record sharing the name is no candidate: check/txt-unrelated gives it a hint.
+  const stsCandidates = txtRecords(sts).filter((r) => isStsRecordAttempt(r.value));
   const stsRecords = stsCandidates.filter((r) => parseStsRecord(r.value).effective.version);
   const stsParsed = stsCandidates.length === 1 ? parseStsRecord(stsCandidates[0]!.value) : null;
-  const tlsrptCandidates = txtRecords(tlsrpt).filter((r) => TLSRPT_LIKE.test(r.value));
+  const tlsrptCandidates = txtRecords(tlsrpt).filter((r) => isTlsRptRecordAttempt(r.value));
   const tlsrptRecords = tlsrptCandidates.filter((r) => parseTlsRptRecord(r.value).effective.version);
   const tlsrptParsed = tlsrptCandidates.length === 1 ? parseTlsRptRecord(tlsrptCandidates[0]!.value) : null;
 
@@ -228,11 +233,11 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   };
 
   const overrides = options.overrides ?? {};
-  const lintOptions = { domain, mxHosts: mx.map((m) => m.host), overrides, ...(options.now ? { now: options.now } : {}) };
+  const lintOptions = { domain, mxHosts: mx.map((m) => m.host), overrides, served: true, ...(options.now ? { now: options.now } : {}) };
   const diagnostics: Diagnostic[] = runRules(checkRules, ctx, overrides).map((d) => ({ ...d, source: sourceOf(d.code) }));
-  if (stsParsed) diagnostics.push(...withSource(lintText(stsCandidates[0]!.value, 'sts-txt', lintOptions), 'sts'));
-  if (tlsrptParsed) diagnostics.push(...withSource(lintText(tlsrptCandidates[0]!.value, 'tlsrpt-txt', lintOptions), 'tlsrpt'));
-  if (ctx.policy && policyText !== null) diagnostics.push(...withSource(lintText(policyText, 'policy', lintOptions), 'policy'));
+  if (stsParsed) diagnostics.push(...withSource(lintRecordText(stsCandidates[0]!.value, 'sts-txt', lintOptions), 'sts'));
+  if (tlsrptParsed) diagnostics.push(...withSource(lintRecordText(tlsrptCandidates[0]!.value, 'tlsrpt-txt', lintOptions), 'tlsrpt'));
+  if (ctx.policy && policyText !== null) diagnostics.push(...withSource(lintRecordText(policyText, 'policy', lintOptions), 'policy'));
   const order: DiagnosticSource[] = ['dns', 'sts', 'https', 'policy', 'smtp', 'tlsrpt'];
   diagnostics.sort((a, b) => order.indexOf(a.source!) - order.indexOf(b.source!) || compareDiagnostics(a, b));
   const verdict = verdictOf(ctx, diagnostics);
@@ -273,6 +278,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
       rua: tlsrptRecords.length === 1 && tlsrptParsed ? tlsrptParsed.effective.rua : [],
     },
     diagnostics,
+    unreachable: resolverUnreachable([sts, tlsrpt, mxAnswer]),
     timings: {
       totalMs: Date.now() - started,
       stsMs: sts.ms,

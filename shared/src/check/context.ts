@@ -62,6 +62,13 @@ export function lookupFailed(a: DnsAnswer): boolean {
   return a.status !== 'ok' && a.status !== 'nxdomain' && a.status !== 'nodata';
 }
 
+/** What went wrong when none of `answers` reached a resolver (every one timed out or failed outright), else null. */
+export function resolverUnreachable(answers: readonly DnsAnswer[]): string | null {
+  if (answers.length === 0 || !answers.every((a) => a.status === 'timeout' || a.status === 'error')) return null;
+  const first = answers[0]!;
+  return first.error ?? first.status;
+}
+
 /** The policy's mode as senders apply it, or null without a usable policy. */
 export function appliedMode(ctx: CheckContext): 'enforce' | 'testing' | 'none' | null {
   return policyFetched(ctx) && ctx.stsRecords.length === 1 ? (ctx.policy?.effective.mode ?? null) : null;

@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 
 /** How the checked domain was derived from what the user typed. */
 export type DomainSource = 'domain' | 'url' | 'email';

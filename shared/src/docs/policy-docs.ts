@@ -188,7 +188,9 @@ export function formatPolicy(text: string, policy: ParsedPolicy): string {
     }
   }
   const body = groups.flat().join('\n');
-  return (policy.bom ? '\uFEFF' : '') + (body ? `${body}\n` : '');
+  // A front matter stays as written: the site generator reads it, senders never see it.
+  const head = policy.frontMatter ? text.slice(0, policy.frontMatter.span.end) : '';
+  return head + (policy.bom ? '\uFEFF' : '') + (body ? `${body}\n` : '');
 }
 
 /** A starting policy for a domain's MX hosts: mode testing, one `mx:` line per host, max_age one week, LF. */

@@ -20,11 +20,11 @@ function randomBytes(size: number, seed: number): Uint8Array {
   return out;
 }
 
-/** Lint, assert it neither throws nor takes long, and hand back the diagnostics. */
+/** Lint, assert it neither throws nor blows up (a 10 s bound catches quadratic work, not a slow machine), and hand back the diagnostics. */
 function timed<T>(run: () => T): T {
   const t0 = performance.now();
   const out = run();
-  expect(performance.now() - t0).toBeLessThan(2000);
+  expect(performance.now() - t0).toBeLessThan(10_000);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // mx values: the RFC 8461 §3.2 pattern grammar `["*."] Domain`, and what a value that breaks it most likely means.
-import { getPublicSuffix } from 'tldts';
+import { getPublicSuffix } from 'tldts-icann';
 
 /** What is wrong with an `mx:` value (the first problem found), or `ok` with the pattern. */
 export type MxCheck =

@@ -25,8 +25,10 @@ export interface MissingColon {
 }
 
 interface PolicyLineBase {
-  /** 0-based line number (lines split at LF, CRLF and a lone CR); lines are views, so compare them by index. */
+  /** 0-based position among the policy's lines (split at LF, CRLF and a lone CR); lines are views, so compare them by index. */
   readonly index: number;
+  /** 0-based line number in the file: `index` plus the lines of a front matter above the policy. */
+  readonly fileLine: number;
   /** The content, without its line ending. */
   readonly span: Span;
   readonly eol: Span | null;
@@ -121,6 +123,11 @@ export interface EffectivePolicy {
 /** One parse of a policy file: every rule and editor feature reads this. */
 export interface ParsedPolicy {
   readonly lines: PolicyLines;
+  /**
+   * A Jekyll / GitHub Pages front matter (`---` lines at the top) of a policy's source file, which the site strips
+   * before serving: the policy's lines start after it. Null when absent or not asked for (a fetched policy).
+   */
+  readonly frontMatter: FrontMatter | null;
   /** Whether the text starts with U+FEFF (reported by `file/bom`; the first key is read after it). */
   readonly bom: boolean;
   /**
@@ -234,6 +241,8 @@ function flags(kind: 0 | 1 | 2, control: boolean, sends: PolicyKey | null, inten
 interface LineStore {
   readonly text: string;
   readonly bom: boolean;
+  /** Lines of a front matter above the policy. */
+  readonly lineBase: number;
   readonly table: Int32Array;
   readonly extras: readonly (MissingColon | MxCheck)[];
 }
@@ -247,6 +256,10 @@ class LineView {
     this.#s = store;
     this.index = index;
     this.#o = index * STRIDE;
+  }
+
+  get fileLine(): number {
+    return this.index + this.#s.lineBase;
   }
 
   #at(column: number): number {
@@ -369,8 +382,38 @@ class IntColumn {
   }
 }
 
+/** A front matter block: its span (both `---` lines and their line endings) and how many lines it takes. */
+export interface FrontMatter {
+  readonly span: Span;
+  readonly lines: number;
+}
+
+export interface PolicyParseOptions {
+  /**
+   * Recognise a front matter at the top (`---`, YAML, `---`), as a source file published through GitHub Pages or
+   * Jekyll has; off for a policy as served, where such lines are what senders get.
+   */
+  readonly frontMatter?: boolean;
+}
+
+/** The front matter at the top of a policy source file: a `---` first line up to the next `---` (or `...`) line. */
+export function findFrontMatter(text: string): FrontMatter | null {
+  const open = /^---[ \t]*(\r\n|\n)/.exec(text);
+  if (!open) return null;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|$)/m;
+  const rest = text.slice(open[0].length, Math.min(text.length, 65536));
+  const m = close.exec(rest);
+  if (!m) return null;
+  const end = open[0].length + m.index + m[0].length;
+  let lines = 0;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
+  if (end === text.length && text.charCodeAt(end - 1) !== 10) lines++;
+  return { span: { start: 0, end }, lines };
+}
+
 /** Parse a policy file; never throws, linear in the text length, keeps the span of every part. */
-export function parsePolicy(text: string): ParsedPolicy {
+export function parsePolicy(text: string, options: PolicyParseOptions = {}): ParsedPolicy {
+  const frontMatter = options.frontMatter ? findFrontMatter(text) : null;
   const bom = text.charCodeAt(0) === 0xfeff;
   const n = text.length;
   // Room for a line per 16 characters to start with (untouched room costs no memory); it grows when needed.
@@ -401,7 +444,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   // The mx lines whose check is not `ok`: the few that the rules about each kind look at.
   const oddMx = new IntColumn(64);
   let count = 0;
-  let pos = 0;
+  let pos = frontMatter?.span.end ?? 0;
   while (pos < n) {
     if (lf < pos) lf = nextOf(text, '\n', pos);
     if (cr < pos) cr = nextOf(text, '\r', pos);
@@ -498,7 +541,7 @@ export function parsePolicy(text: string): ParsedPolicy {
     pos = eolEnd;
   }
   if (plainOk) shapes.mx.add('ok');
-  const store: LineStore = { text, bom, table: table.data, extras };
+  const store: LineStore = { text, bom, table: table.data, extras, lineBase: frontMatter?.lines ?? 0 };
   const view = (i: number) => (i < 0 ? null : (new LineView(store, i) as unknown as PolicyFieldLine));
   const senderValue = (i: number) => (i < 0 ? null : text.slice(table.data[i * STRIDE + GAP_END]!, table.data[i * STRIDE + TRAIL_START]!));
   const version = senderValue(sender.version);
@@ -520,7 +563,7 @@ export function parsePolicy(text: string): ParsedPolicy {
     return senderMx;
   };
   const effective: EffectivePolicy = shapes.loneCr
-    ? senderView(text)
+    ? senderView(text, frontMatter?.span.end ?? 0)
     : {
         version: version === 'STSv1' ? 'STSv1' : null,
         mode: mode !== null && isPolicyMode(mode) ? mode : null,
@@ -553,6 +596,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   };
   return {
     lines: new LineList<PolicyLine>(store, count, null),
+    frontMatter,
     bom,
     fields: { version: view(firsts.version), mode: view(firsts.mode), max_age: view(firsts.max_age) },
     mx: new LineList<PolicyMxLine>(store, mxCount, mxPicks),
@@ -802,13 +846,13 @@ function findMissingColon(text: string, start: number, end: number): MissingColo
 }
 
 /** RFC 8461 §3.2 as a sender applies it: lines end at LF or CRLF, `key:` exactly, first occurrence wins. */
-function senderView(text: string): EffectivePolicy {
+function senderView(text: string, start: number): EffectivePolicy {
   let version: 'STSv1' | null = null;
   let mode: PolicyMode | null = null;
   let maxAge: number | null = null;
   const seen = { version: false, mode: false, max_age: false };
   const mx: string[] = [];
-  let pos = 0;
+  let pos = start;
   let colon = -1;
   while (pos < text.length) {
     let lf = text.indexOf('\n', pos);

@@ -11,7 +11,10 @@ export function documentStart(policy: ParsedPolicy): Span {
       break;
     }
   }
-  if (!first) return { start: 0, end: 0 };
+  if (!first) {
+    const at = policy.frontMatter?.span.end ?? 0;
+    return { start: at, end: at };
+  }
   return { start: first.indent.end, end: first.kind === 'blank' ? first.indent.end : first.trailing.start };
 }
 
@@ -20,7 +23,7 @@ export function valueRange(line: PolicyFieldLine): Span {
   return line.value.start === line.value.end ? { start: line.key.start, end: line.colon.end } : line.value;
 }
 
-/** 1-based line number for messages. */
+/** 1-based line number in the file, for messages. */
 export function lineNo(line: PolicyLine): number {
-  return line.index + 1;
+  return line.fileLine + 1;
 }

@@ -40,7 +40,8 @@ export function readReport(root: JsonNode | null): TlsRptReport | null {
   const range = memberValue(root, 'date-range');
   const dateOf = (key: string): number | null => {
     const v = range?.kind === 'object' ? str(range, key) : null;
-    return v === null ? null : parseDateTime(v);
+    // Read as UTC when the offset is missing (Microsoft's reports): `report/date-invalid` still says so.
+    return v === null ? null : parseDateTime(v, { assumeUtc: true });
   };
   const policies: ReportPolicy[] = [];
   const list = memberValue(root, 'policies');

@@ -1,6 +1,8 @@
 import { extensionsOf, type TagExtension } from '../tag-list/extensions.ts';
 import { parseTagList, type TagField, type TagList } from '../tag-list/parse.ts';
+import { triesToBe } from '../tag-list/attempt.ts';
 import { beginsWithVersion, findVersionField } from '../tag-list/version.ts';
+import { stsDialect } from './dialect.ts';
 
 export type { TagExtension } from '../tag-list/extensions.ts';
 
@@ -38,4 +40,10 @@ export function parseStsRecord(text: string): ParsedStsRecord {
       extensions: extensionsOf(tags, versionField, ['v', 'id']),
     },
   };
+}
+
+/** Whether an `_mta-sts` TXT value tries to be an MTA-STS record (see `triesToBe`); false for another service's record. */
+export function isStsRecordAttempt(text: string): boolean {
+  const parsed = parseStsRecord(text);
+  return triesToBe(parsed.tags, parsed.versionField, stsDialect);
 }

@@ -1,6 +1,8 @@
 import { extensionsOf, type TagExtension } from '../tag-list/extensions.ts';
 import { parseTagList, type TagField, type TagList } from '../tag-list/parse.ts';
+import { triesToBe } from '../tag-list/attempt.ts';
 import { beginsWithVersion, findVersionField } from '../tag-list/version.ts';
+import { tlsRptDialect } from './dialect.ts';
 import { classifyRua, isValidRua, parseRua, type RuaEntry } from './rua.ts';
 
 export { classifyRua, isValidRua, parseRua, ruaUriProblem, type RuaEntry, type RuaEntryKind, type RuaUri } from './rua.ts';
@@ -43,4 +45,10 @@ export function parseTlsRptRecord(text: string): ParsedTlsRptRecord {
       extensions: extensionsOf(tags, versionField, ['v', 'rua']),
     },
   };
+}
+
+/** Whether an `_smtp._tls` TXT value tries to be a TLS-RPT record (see `triesToBe`); false for another service's record. */
+export function isTlsRptRecordAttempt(text: string): boolean {
+  const parsed = parseTlsRptRecord(text);
+  return triesToBe(parsed.tags, parsed.versionField, tlsRptDialect);
 }

@@ -71,7 +71,7 @@ export function crossFileDiagnostics(files: readonly WorkspaceFile[], options: L
     } else if (file.kind === 'policy') {
       const domain = file.domain ?? policyDomainFromPath(file.path) ?? options.domain;
       if (!domain) continue;
-      const parsed = parsePolicy(file.text);
+      const parsed = parsePolicy(file.text, { frontMatter: true });
       const valid = new Set(parsed.effective.mx);
       policies.push({
         path: file.path,

@@ -8,7 +8,7 @@ import { parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import { tlsRptTxtRules } from '../tlsrpt-txt/rules/index.ts';
 import type { ZoneContext } from './context.ts';
 import { embeddedValue, mapDiagnostics } from './embedded.ts';
-import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX } from './mail-records.ts';
+import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX, unrelatedMailTxtRecords } from './mail-records.ts';
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
 import { reparseZone } from './reparse.ts';
@@ -46,15 +46,17 @@ export function lintZone(zone: Zone, options: LintOptions = {}): Diagnostic[] {
   const ctx: ZoneContext = { text: zone.text, zone, options };
   const out = runRules(zoneRules, ctx, overrides);
   const { sts, tlsrpt } = mailTxtRecords(zone);
+  // Another service's record beside the real one: zone/txt-unrelated gives it a hint; senders discard it.
+  const unrelated = unrelatedMailTxtRecords(zone);
   for (const rec of sts) {
-    if (cutAtSemicolon(zone, rec)) continue; // zone/txt-cut-at-semicolon says it, with the fix that matters
+    if (cutAtSemicolon(zone, rec) || unrelated.has(rec)) continue; // zone/txt-cut-at-semicolon says it, with the fix that matters
     const v = embeddedValue(zone, rec);
     const domain = rec.owner.slice(STS_PREFIX.length, -1);
     const found = runRules(stsTxtRules, { text: v.value, record: parseStsRecord(v.value), options: { ...options, domain } }, overrides);
     for (const d of mapDiagnostics(v, found, zone.text.length)) out.push(d);
   }
   for (const rec of tlsrpt) {
-    if (cutAtSemicolon(zone, rec)) continue;
+    if (cutAtSemicolon(zone, rec) || unrelated.has(rec)) continue;
     const v = embeddedValue(zone, rec);
     const domain = rec.owner.slice(TLSRPT_PREFIX.length, -1);
     const found = runRules(tlsRptTxtRules, { text: v.value, record: parseTlsRptRecord(v.value), options: { ...options, domain } }, overrides);

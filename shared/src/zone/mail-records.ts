@@ -1,4 +1,7 @@
 import type { Span } from '../diagnostic.ts';
+import { isStsRecordAttempt } from '../sts-txt/parse.ts';
+import { isTlsRptRecordAttempt } from '../tlsrpt-txt/parse.ts';
+import { embeddedValue } from './embedded.ts';
 import { TOK_COMMENT, TOK_QUOTED, type Zone, type ZoneRecord } from './model.ts';
 import { nameStartsWith, recordAt } from './names.ts';
 import { RR } from './rr-types.ts';
@@ -59,3 +62,32 @@ export function cutAtSemicolon(zone: Zone, rec: ZoneRecord): { range: Span; quot
     quoted: '"' + joined.replace(/(?<!\\)"/g, '\\"') + '"',
   };
 }
+
+/**
+ * The `_mta-sts` / `_smtp._tls` TXT records that are another service's (`google-site-verification=…`) beside one
+ * that tries to be the real record at the same name: senders discard them, so they get a hint, not the record
+ * rules. An unrelated record alone at its name is still linted as the record it stands in for.
+ */
+export function unrelatedMailTxtRecords(zone: Zone): ReadonlySet<ZoneRecord> {
+  const cached = unrelatedFound.get(zone);
+  if (cached) return cached;
+  const out = new Set<ZoneRecord>();
+  const { sts, tlsrpt } = mailTxtRecords(zone);
+  for (const [records, attempt] of [
+    [sts, isStsRecordAttempt],
+    [tlsrpt, isTlsRptRecordAttempt],
+  ] as const) {
+    const byOwner = new Map<string, { tries: boolean; others: ZoneRecord[] }>();
+    for (const rec of records) {
+      const group = byOwner.get(rec.owner) ?? { tries: false, others: [] };
+      byOwner.set(rec.owner, group);
+      if (cutAtSemicolon(zone, rec) || attempt(embeddedValue(zone, rec).value)) group.tries = true;
+      else group.others.push(rec);
+    }
+    for (const group of byOwner.values()) if (group.tries) for (const rec of group.others) out.add(rec);
+  }
+  unrelatedFound.set(zone, out);
+  return out;
+}
+
+const unrelatedFound = new WeakMap<Zone, ReadonlySet<ZoneRecord>>();

@@ -30,6 +30,7 @@ import { stsMultiple } from './sts-multiple.ts';
 import { tlsrptMissing } from './tlsrpt-missing.ts';
 import { tlsrptMultiple } from './tlsrpt-multiple.ts';
 import { tlsrptWithoutSts } from './tlsrpt-without-sts.ts';
+import { txtUnrelated } from './txt-unrelated.ts';
 
 /** Rules over a live domain's DNS records and policy fetch. */
 export const checkRules: readonly Rule<CheckContext>[] = [
@@ -61,6 +62,7 @@ export const checkRules: readonly Rule<CheckContext>[] = [
   modeNone,
   tlsrptMissing,
   tlsrptMultiple,
+  txtUnrelated,
   tlsrptWithoutSts,
   danePresent,
 ];

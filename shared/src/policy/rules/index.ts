@@ -3,6 +3,7 @@ import type { PolicyContext } from '../context.ts';
 import { blankLine } from './blank-line.ts';
 import { controlCharacter } from './control-character.ts';
 import { duplicateKey } from './duplicate-key.ts';
+import { frontMatter } from './front-matter.ts';
 import { keyCase } from './key-case.ts';
 import { leadingWhitespace } from './leading-whitespace.ts';
 import { lineEnding } from './line-ending.ts';
@@ -59,6 +60,7 @@ function capped(rule: Rule<PolicyContext>): Rule<PolicyContext> {
 /** Every mta-sts.txt rule: file shape and line syntax, keys, then each field from version to mx. */
 export const policyRules: readonly Rule<PolicyContext>[] = [
   tooLarge,
+  frontMatter,
   lineEnding,
   blankLine,
   controlCharacter,

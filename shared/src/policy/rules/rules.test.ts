@@ -143,6 +143,11 @@ const cases: readonly Case[] = [
     fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
   },
   {
+    fixture: 'unknown-key-empty-value.txt',
+    diagnostics: [d('unknown-key', 'warning', 4, 0, 'ext')],
+    fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
+  },
+  {
     fixture: 'duplicate-key.txt',
     diagnostics: [d('duplicate-key', 'warning', 4, 0, 'mode')],
     fixed: `${head}mx: mail.example.com\nmax_age: 604800\n`,
@@ -319,6 +324,11 @@ const cases: readonly Case[] = [
     fixture: 'mx-redundant.txt',
     diagnostics: [d('mx-redundant', 'hint', 3, 4, 'mx1.example.com')],
     fixed: `${head}mx: *.example.com\nmax_age: 604800\n`,
+  },
+  {
+    fixture: 'front-matter.txt',
+    diagnostics: [d('front-matter', 'info', 0, 0, '---')],
+    fixed: null,
   },
   {
     fixture: 'too-large.txt',

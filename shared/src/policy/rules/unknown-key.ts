@@ -10,7 +10,7 @@ export const unknownKey: Rule<PolicyContext> = {
   kind: 'policy',
   severity: 'hint',
   rfc: 'RFC 8461 §3.2',
-  summary: 'Keys other than version, mode, max_age and mx are ignored by senders; near misses of those are errors.',
+  summary: 'Keys other than version, mode, max_age and mx are ignored by senders; near misses of those are errors, and an extension key with an empty value (`ext:`) is a warning: strict senders reject the whole policy.',
   fixable: true,
   check(ctx, report) {
     const { policy } = ctx;
@@ -37,6 +37,14 @@ export const unknownKey: Rule<PolicyContext> = {
               ? 'the line starts with `:` and has no key: senders ignore it, and strict ones reject the whole policy; add a key or remove the line'
               : `key ${quote(key)} is not a valid extension name (a letter or digit, then up to 31 letters, digits, \`_\`, \`-\` or \`.\`): strict senders reject the whole policy; rename it or remove the line`,
           fixes: [{ title: 'Remove the line', edits: [removeLine(line)] }],
+        });
+      } else if (line.valueText === '') {
+        // `sts-policy-ext-value` is one or more characters: strict senders (mox) reject the whole policy.
+        report({
+          range: line.key,
+          severity: 'warning',
+          message: `extension key ${quote(key)} has an empty value: the RFC 8461 §3.2 grammar needs at least one character, and strict senders reject the whole policy; give it a value or remove the line`,
+          fixes: [{ title: 'Remove the line', edits: [removeLine(line)], isPreferred: true }],
         });
       } else {
         report({

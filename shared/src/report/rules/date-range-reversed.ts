@@ -17,8 +17,8 @@ export const dateRangeReversed: Rule<ReportContext> = {
       const s = memberValue(o.node, 'start-datetime');
       const e = memberValue(o.node, 'end-datetime');
       if (s?.kind !== 'string' || e?.kind !== 'string') return;
-      const start = parseDateTime(s.value);
-      const end = parseDateTime(e.value);
+      const start = parseDateTime(s.value, { assumeUtc: true });
+      const end = parseDateTime(e.value, { assumeUtc: true });
       if (start === null || end === null || end > start) return;
       report({
         range: { start: e.start, end: e.end },

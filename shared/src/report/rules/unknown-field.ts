@@ -3,6 +3,23 @@ import { nearMiss } from '../../tag-list/near-miss.ts';
 import type { ReportContext } from '../context.ts';
 import { fieldOf, visitSchemaObjects } from '../schema.ts';
 
+/**
+ * Names from the drafts before RFC 8460 and common misspellings that edit distance does not catch, with the field
+ * the RFC names: some senders still write them.
+ */
+const FORMER_NAMES: Readonly<Record<string, string>> = {
+  'failure-error-code': 'failure-reason-code',
+  'failure-reason': 'failure-reason-code',
+  'additional-info-uri': 'additional-information',
+  'additional-info': 'additional-information',
+  'receiving-mx-host-name': 'receiving-mx-hostname',
+  'receiving-mx-host': 'receiving-mx-hostname',
+  'sending-mta-ip-address': 'sending-mta-ip',
+  'receiving-ip-address': 'receiving-ip',
+  'failed-sessions-count': 'failed-session-count',
+  'organisation-name': 'organization-name',
+};
+
 export const unknownField: Rule<ReportContext> = {
   code: 'report/unknown-field',
   kind: 'report',
@@ -16,7 +33,9 @@ export const unknownField: Rule<ReportContext> = {
         if (fieldOf(o.schema, m.key)) continue;
         const names = Object.keys(o.schema.fields);
         const present = new Set(o.node.members.map((x) => x.key));
-        const meant = nearMiss(m.key.replace(/_/g, '-'), names) ?? (names.includes(m.key.replace(/_/g, '-')) ? m.key.replace(/_/g, '-') : null);
+        const dashed = m.key.replace(/_/g, '-');
+        const former = FORMER_NAMES[dashed.toLowerCase()];
+        const meant = nearMiss(dashed, names) ?? (names.includes(dashed) ? dashed : null) ?? (former !== undefined && names.includes(former) ? former : null);
         if (meant && !present.has(meant)) {
           report({
             range: m.keySpan,

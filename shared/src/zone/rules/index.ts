@@ -27,6 +27,7 @@ import { targetIsCname } from './target-is-cname.ts';
 import { tlsRptMultipleRecords } from './tlsrpt-multiple-records.ts';
 import { txtCutAtSemicolon } from './txt-cut-at-semicolon.ts';
 import { txtStringTooLong } from './txt-string-too-long.ts';
+import { txtUnrelated } from './txt-unrelated.ts';
 import { unbalancedParen } from './unbalanced-paren.ts';
 import { unknownOrigin } from './unknown-origin.ts';
 import { unknownType } from './unknown-type.ts';
@@ -62,6 +63,7 @@ export const zoneRules: readonly Rule<ZoneContext>[] = [
   txtCutAtSemicolon,
   stsMultipleRecords,
   tlsRptMultipleRecords,
+  txtUnrelated,
   stsWithoutPolicyHost,
   stsWithoutTlsRpt,
   danePresent,
