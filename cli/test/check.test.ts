@@ -86,6 +86,14 @@ const EXPECTED: Record<string, { verdict: string; score: number; codes: string[]
   'mxplain.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-starttls-missing:error'] },
   'mxdown.test': { verdict: 'enforced', score: 100, codes: ['smtp:check/mx-unreachable:warning'] },
   'mxtesting.test': { verdict: 'testing', score: 80, codes: ['smtp:check/mx-certificate-expired:warning'] },
+  'mxv6.test': { verdict: 'enforced', score: 100, codes: [] },
+  'mxdual.test': { verdict: 'enforced', score: 100, codes: [] },
+  'mxcnonly.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-name:error'] },
+  'mxdeep.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-name:error'] },
+  'mxfuture.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-expired:error'] },
+  'mxchain.test': { verdict: 'broken', score: 70, codes: ['smtp:check/mx-certificate-untrusted:error'] },
+  'mxip.test': { verdict: 'broken', score: 75, codes: ['dns:check/mx-ip-address:error'] },
+  'mxcname.test': { verdict: 'enforced', score: 100, codes: [] },
 };
 
 let world: World;
@@ -137,7 +145,8 @@ describe('sts-lens check against the test world', () => {
       expect(m.tls.status, m.host).toBe(want);
       if (want === 'unreachable' || want === 'no-starttls') expect(m.tls.certificate, m.host).toBeNull();
       else expect(m.tls.protocol, m.host).toBe('TLSv1.3');
-      expect(m.tls.address, m.host).toMatch(/^127\.0\.0\.\d+$/);
+      if (m.host === '127.0.0.5') expect(m.tls.address, m.host).toBeNull();
+      else expect(m.tls.address, m.host).toMatch(/^127\.0\.0\.\d+$|^::1$/);
       expect(m.tls.ms).toBeGreaterThanOrEqual(0);
     }
   });
@@ -157,6 +166,39 @@ describe('sts-lens check against the test world', () => {
     expect(results.get('mxselfsigned.test')!.mx[0]!.tls.error).toBe('the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT; issuer CN=mx1.mxselfsigned.test)');
     expect(results.get('mxplain.test')!.mx[0]!.tls.error).toBe('the EHLO reply lists no STARTTLS extension');
     expect(results.get('mxdown.test')!.mx[1]!.tls.error).toBe(`nothing answered on port ${world.smtpPort} (127.0.0.38: connection refused)`);
+  });
+
+  it('names the subtler certificate faults exactly, and probes over IPv6', () => {
+    expect(results.get('mxv6.test')!.mx[0]!.tls).toMatchObject({ status: 'ok', address: '::1', protocol: 'TLSv1.3', certificate: { names: ['mx1.mxv6.test', 'mx1.mxdual.test'] } });
+    // A 127.0.0.38 refuses the connection, AAAA ::1 answers: the address that answered is reported.
+    expect(results.get('mxdual.test')!.mx[0]!.tls).toMatchObject({ status: 'ok', address: '::1', error: null });
+    expect(results.get('mxcnonly.test')!.mx[0]!.tls).toMatchObject({
+      status: 'name-mismatch',
+      certificate: { subject: 'CN=mx1.mxcnonly.test', names: [] },
+      error:
+        'the certificate has no DNS name in its subjectAltName; `mx1.mxcnonly.test` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)',
+    });
+    expect(results.get('mxdeep.test')!.mx[0]!.tls.error).toBe(
+      'the certificate names `*.mxdeep.test`, not `a.b.mxdeep.test` (a wildcard covers exactly one label: `*.mxdeep.test` covers `b.mxdeep.test`, not `a.b.mxdeep.test`)',
+    );
+    const future = results.get('mxfuture.test')!.mx[0]!.tls;
+    expect(future.status).toBe('expired');
+    expect(future.error).toMatch(/^the certificate is not valid before \d{4}-\d\d-\d\d$/);
+    expect(Date.parse(future.error!.slice(-10)) - Date.now()).toBeGreaterThan(28 * 86_400_000);
+    expect(results.get('mxchain.test')!.mx[0]!.tls).toMatchObject({
+      status: 'untrusted',
+      certificate: { issuer: 'O=STS Lens test world, CN=STS Lens test intermediate' },
+      error: 'the server sent no intermediate certificate leading to a trusted root (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer O=STS Lens test world, CN=STS Lens test intermediate)',
+    });
+    // The MX host is a CNAME: the certificate names the MX host (not the target smtp.mxcname.test), and that passes.
+    const cname = results.get('mxcname.test')!.mx[0]!;
+    expect(cname.host).toBe('mx1.mxcname.test');
+    expect(cname.tls).toMatchObject({ status: 'ok', address: '127.0.0.1' });
+    expect(cname.tls.certificate!.names).toContain('mx1.mxcname.test');
+    expect(cname.tls.certificate!.names).not.toContain('smtp.mxcname.test');
+    const ip = results.get('mxip.test')!;
+    expect(ip.mx.map((m) => [m.host, m.tls.status])).toEqual([['mx1.mxip.test', 'ok'], ['127.0.0.5', 'unreachable']]);
+    expect(ip.diagnostics[0]!.message).toContain('MX record `20 127.0.0.5.` names an IP address, not a host name');
   });
 
   it('probes in parallel with the lookups and the fetch: a domain costs about its slowest probe', () => {
@@ -260,9 +302,12 @@ describe('sts-lens check against the test world', () => {
   });
 
   it('reaches the same answer over DNS-over-HTTPS (HTTP/2, wire format)', () => {
-    const r = stsLens(['check', '--doh', world.dohUrl, ...transport.slice(2), '--format', 'json', 'enforce.test', 'cut.test']);
-    const [a, b] = JSON.parse(r.stdout) as JsonResult[];
-    expect([a!.verdict, b!.verdict]).toEqual(['enforced', 'broken']);
+    const r = stsLens(['check', '--doh', world.dohUrl, ...transport.slice(2), '--format', 'json', 'enforce.test', 'cut.test', 'mxdual.test']);
+    const [a, b, c] = JSON.parse(r.stdout) as JsonResult[];
+    expect([a!.verdict, b!.verdict, c!.verdict]).toEqual(['enforced', 'broken', 'enforced']);
+    // The MX hosts' A and AAAA come over DoH too: the system resolver knows no `.test` name, and mx1.mxdual.test
+    // answers only at its AAAA (::1), after its A (127.0.0.38) refused.
+    expect(c!.mx[0]!.tls).toMatchObject({ status: 'ok', address: '::1' });
   });
 
   it('catches a policy changed while the id stayed (--since an earlier JSON result)', () => {

@@ -23,6 +23,7 @@ describe('sts-lens rules', () => {
     const r = stsLens(['rules', 'check/mx']);
     expect(r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual([
       'check/mx-missing',
+      'check/mx-ip-address',
       'check/mx-not-covered',
       'check/mx-pattern-unused',
       'check/mx-starttls-missing',

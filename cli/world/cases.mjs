@@ -382,13 +382,100 @@ export const cases = [
     fetch: { status: 200, contentType: 'text/plain' },
     mxTls: { 'mx1.mxexpired.test': 'expired' },
   },
+  {
+    domain: 'mxv6.test',
+    description: 'enforce; the only MX host has an AAAA record alone (::1): probed over IPv6',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['MX host with only an AAAA record'],
+    zone: 'mxv6.test.zone',
+    serve: { kind: 'file', file: 'mxv6.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
+  {
+    domain: 'mxdual.test',
+    description: 'enforce; the MX host has A 127.0.0.38 (nothing listens) and AAAA ::1 (Postfix): the IPv4 address refuses, IPv6 answers',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['first address refuses, the next (IPv6) answers'],
+    zone: 'mxdual.test.zone',
+    serve: { kind: 'file', file: 'mxdual.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
+  {
+    domain: 'mxcnonly.test',
+    description: 'enforce; the MX certificate names the host only in its subject CN, no subjectAltName (RFC 6125: DNS-ID only)',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX certificate with the name in the CN only'],
+    zone: 'mxcnonly.test.zone',
+    serve: { kind: 'file', file: 'mxcnonly.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxcnonly.test': 'name-mismatch' },
+  },
+  {
+    domain: 'mxdeep.test',
+    description: 'enforce; the MX host a.b.mxdeep.test presents `*.mxdeep.test`: a wildcard covers one label only',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['wildcard certificate two labels short'],
+    zone: 'mxdeep.test.zone',
+    serve: { kind: 'file', file: 'mxdeep.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'a.b.mxdeep.test': 'name-mismatch' },
+  },
+  {
+    domain: 'mxfuture.test',
+    description: 'enforce; the MX certificate is not valid yet (its notBefore is a month ahead)',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX certificate not yet valid'],
+    zone: 'mxfuture.test.zone',
+    serve: { kind: 'file', file: 'mxfuture.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxfuture.test': 'expired' },
+  },
+  {
+    domain: 'mxchain.test',
+    description: 'enforce; the MX host sends its leaf without the intermediate certificate (chain incomplete)',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX chain without its intermediate'],
+    zone: 'mxchain.test.zone',
+    serve: { kind: 'file', file: 'mxchain.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { 'mx1.mxchain.test': 'untrusted' },
+  },
+  {
+    domain: 'mxip.test',
+    description: 'enforce; one MX record names an IP address (`20 127.0.0.5.`): not probed, its own error',
+    verdict: 'broken',
+    tlsrpt: true,
+    exercises: ['MX exchange that is an IP address'],
+    zone: 'mxip.test.zone',
+    serve: { kind: 'file', file: 'mxip.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+    mxTls: { '127.0.0.5': 'unreachable' },
+  },
+  {
+    domain: 'mxcname.test',
+    description: 'enforce; the MX host is a CNAME to smtp.mxcname.test, and the certificate names the MX host (SNI and name check use the MX name)',
+    verdict: 'enforced',
+    tlsrpt: true,
+    exercises: ['MX host that is a CNAME'],
+    zone: 'mxcname.test.zone',
+    serve: { kind: 'file', file: 'mxcname.test.txt' },
+    fetch: { status: 200, contentType: 'text/plain' },
+  },
 ];
 
 /**
  * How a Postfix listener of the world answers STARTTLS: `good` (a certificate from the test CA naming its hosts),
  * `wildcard` (`*.<parent>` of its host), `expired`, `wrong-name` (for mx.elsewhere.test), `self-signed`, `expiring`
- * (valid three more days), `plain` (no STARTTLS), `closed` (nothing listens at the address).
- * @typedef {'good' | 'wildcard' | 'expired' | 'wrong-name' | 'self-signed' | 'expiring' | 'plain' | 'closed'} MxKind
+ * (valid three more days), `cn-only` (the host in the subject CN, no subjectAltName), `wildcard-deep` (`*.` two labels
+ * above its host), `not-yet-valid` (notBefore a month ahead), `no-intermediate` (issued by an intermediate CA the
+ * server does not send), `plain` (no STARTTLS), `closed` (nothing listens at the address).
+ * @typedef {'good' | 'wildcard' | 'expired' | 'wrong-name' | 'self-signed' | 'expiring' | 'cn-only' | 'wildcard-deep' | 'not-yet-valid' | 'no-intermediate' | 'plain' | 'closed'} MxKind
  */
 
 /**
@@ -406,7 +493,7 @@ export const mxServers = /** @type {readonly MxServer[]} */ ([
     kind: 'good',
     hosts: [
       ...cases.filter((c) => !c.domain.startsWith('mx')).map((c) => `mx1.${c.domain}`),
-      'mx2.stale.test', 'a.b.twolabels.test', 'mx.world.test', 'backup.world.test', 'mx1.mxtls.test', 'mx1.mxdown.test',
+      'mx2.stale.test', 'a.b.twolabels.test', 'mx.world.test', 'backup.world.test', 'mx1.mxtls.test', 'mx1.mxdown.test', 'mx1.mxip.test', 'mx1.mxcname.test',
     ],
   },
   { address: '127.0.0.31', kind: 'wildcard', hosts: ['mx2.mxtls.test'] },
@@ -417,6 +504,12 @@ export const mxServers = /** @type {readonly MxServer[]} */ ([
   { address: '127.0.0.36', kind: 'expiring', hosts: ['mx1.mxexpiring.test'] },
   { address: '127.0.0.37', kind: 'plain', hosts: ['mx1.mxplain.test'] },
   { address: '127.0.0.38', kind: 'closed', hosts: ['mx2.mxdown.test'] },
+  { address: '127.0.0.39', kind: 'cn-only', hosts: ['mx1.mxcnonly.test'] },
+  { address: '127.0.0.40', kind: 'wildcard-deep', hosts: ['a.b.mxdeep.test'] },
+  { address: '127.0.0.41', kind: 'not-yet-valid', hosts: ['mx1.mxfuture.test'] },
+  { address: '127.0.0.42', kind: 'no-intermediate', hosts: ['mx1.mxchain.test'] },
+  // IPv6: Postfix listens on [::1] too; mx1.mxdual.test has A 127.0.0.38 (closed) and AAAA ::1.
+  { address: '::1', kind: 'good', hosts: ['mx1.mxv6.test', 'mx1.mxdual.test'] },
 ]);
 
 /** Zones the world serves besides the cases': its own root (so nothing leaves loopback) and world.test hosts. */

@@ -61,6 +61,35 @@ export async function issue(/** @type {string} */ bin, /** @type {Pki} */ pki, /
   return out;
 }
 
+/** A certificate signed by the test CA naming `name` in its subject CN only, with no subjectAltName. */
+export async function cnOnly(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out) {
+  await openssl(bin, pki.dir, [
+    'req', '-x509', '-new', '-key', pki.leafKey, '-CA', pki.caFile, '-CAkey', pki.caKey, '-days', '90',
+    '-subj', `/CN=${name}`, ...LEAF_EXTENSIONS, '-out', out,
+  ]);
+  return out;
+}
+
+/**
+ * A certificate for `name` issued by an intermediate CA (itself signed by the test CA) that is written nowhere the
+ * server can send it: served alone, the chain does not reach the test CA.
+ */
+export async function viaIntermediate(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out) {
+  const key = join(pki.dir, `intermediate-${name}.key`);
+  const cert = join(pki.dir, `intermediate-${name}.pem`);
+  await openssl(bin, pki.dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+  await openssl(bin, pki.dir, [
+    'req', '-x509', '-new', '-key', key, '-CA', pki.caFile, '-CAkey', pki.caKey, '-days', '90',
+    '-subj', '/O=STS Lens test world/CN=STS Lens test intermediate', '-addext', 'basicConstraints=critical,CA:TRUE',
+    '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', cert,
+  ]);
+  await openssl(bin, pki.dir, [
+    'req', '-x509', '-new', '-key', pki.leafKey, '-CA', cert, '-CAkey', key, '-days', '90',
+    '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`, ...LEAF_EXTENSIONS, '-out', out,
+  ]);
+  return out;
+}
+
 /** A self-signed certificate (no CA vouches for it) for `name`. */
 export async function selfSigned(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out) {
   await openssl(bin, pki.dir, [
@@ -71,10 +100,13 @@ export async function selfSigned(/** @type {string} */ bin, /** @type {Pki} */ p
 }
 
 /**
- * A certificate for `name` signed by the test CA that expired long ago. `openssl req` cannot back-date, so this goes
- * through `openssl ca` with explicit dates and a throw-away CA database.
+ * A certificate for `name` signed by the test CA that expired long ago (or, `notYetValid`, whose validity starts a
+ * month from now). `openssl req` cannot set the dates, so this goes through `openssl ca` with explicit dates and a
+ * throw-away CA database.
  */
-export async function expired(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out) {
+export async function expired(/** @type {string} */ bin, /** @type {Pki} */ pki, /** @type {string} */ name, /** @type {string} */ out, notYetValid = false) {
+  const stamp = (/** @type {number} */ days) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+  const [start, end] = notYetValid ? [stamp(30), stamp(120)] : ['20200101000000Z', '20200201000000Z'];
   // A database per certificate: several expired certificates are made at once.
   const db = join(pki.dir, `ca-db-${name}`);
   await mkdir(db, { recursive: true });
@@ -96,7 +128,7 @@ export async function expired(/** @type {string} */ bin, /** @type {Pki} */ pki,
   ]);
   await openssl(bin, pki.dir, [
     'ca', '-batch', '-config', config, '-cert', pki.caFile, '-keyfile', pki.caKey, '-in', csr, '-out', out,
-    '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-notext',
+    '-startdate', start, '-enddate', end, '-notext',
   ]);
   return out;
 }

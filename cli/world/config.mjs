@@ -149,7 +149,8 @@ export function postfixConfig(p) {
     'relayhost =',
     'alias_maps =',
     'alias_database =',
-    'inet_protocols = ipv4',
+    // IPv4 and IPv6: one listener is on [::1] (an MX host with only an AAAA record, and one whose IPv4 address refuses).
+    'inet_protocols = all',
     // Logs go to a file of its own (no syslog in the world); the world shows its tail when start-up fails.
     `maillog_file = ${p.dir}/maillog`,
     `maillog_file_prefixes = ${p.dir}`,
@@ -164,11 +165,12 @@ export function postfixConfig(p) {
   ].join('\n');
   // Only the services smtpd talks to while answering EHLO and STARTTLS; no chroot, so every path is as written.
   const master = [
-    ...p.listeners.map((l) =>
-      l.chain
-        ? `${l.address}:${p.port} inet n - n - - smtpd -o smtpd_tls_chain_files=${l.chain}`
-        : `${l.address}:${p.port} inet n - n - - smtpd -o smtpd_tls_security_level=none`,
-    ),
+    ...p.listeners.map((l) => {
+      const at = l.address.includes(':') ? `[${l.address}]` : l.address;
+      return l.chain
+        ? `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_chain_files=${l.chain}`
+        : `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_security_level=none`;
+    }),
     'tlsmgr    unix  -       -       n       1000?   1       tlsmgr',
     'anvil     unix  -       -       n       -       1       anvil',
     'postlog   unix-dgram n  -       n       -       1       postlogd',

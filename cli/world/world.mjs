@@ -13,7 +13,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { cases as allCases, infrastructureZones, mxServers } from './cases.mjs';
-import { expired, issue, makePki, selfSigned } from './certs.mjs';
+import { cnOnly, expired, issue, makePki, selfSigned, viaIntermediate } from './certs.mjs';
 import { nginxConfig, postfixConfig, unboundConfig } from './config.mjs';
 
 /** @typedef {import('./cases.mjs').WorldCase} WorldCase */
@@ -474,15 +474,20 @@ async function setUpPostfix(openssl, pki, base, port) {
       .map(async (m) => {
         if (m.kind === 'plain') return { address: m.address, chain: null };
         const host = m.hosts[0] ?? 'mx.world.test';
-        const out = join(certs, `${m.address}.crt`);
+        const file = m.address.replace(/:/g, '_');
+        const out = join(certs, `${file}.crt`);
         if (m.kind === 'good') await issue(openssl, pki, [...m.hosts], out, 90);
         else if (m.kind === 'wildcard') await issue(openssl, pki, [`*.${host.split('.').slice(1).join('.')}`], out, 90);
         else if (m.kind === 'expiring') await issue(openssl, pki, [...m.hosts], out, 3);
         else if (m.kind === 'wrong-name') await issue(openssl, pki, ['mx.elsewhere.test'], out, 90);
         else if (m.kind === 'self-signed') await selfSigned(openssl, pki, host, out);
+        else if (m.kind === 'cn-only') await cnOnly(openssl, pki, host, out);
+        else if (m.kind === 'wildcard-deep') await issue(openssl, pki, [`*.${host.split('.').slice(2).join('.')}`], out, 90);
+        else if (m.kind === 'no-intermediate') await viaIntermediate(openssl, pki, host, out);
+        else if (m.kind === 'not-yet-valid') await expired(openssl, pki, host, out, true);
         else await expired(openssl, pki, host, out);
         // smtpd_tls_chain_files: the key, then the certificate, in one file.
-        const chain = join(certs, `${m.address}.pem`);
+        const chain = join(certs, `${file}.pem`);
         await writeFile(chain, key + (await readFile(out, 'utf8')), { mode: 0o600 });
         return { address: m.address, chain };
       }),

@@ -325,6 +325,10 @@ describe('SMTP in the world: Postfix on every MX address', () => {
     expired: 'expired',
     'wrong-name': 'name-mismatch',
     'self-signed': 'untrusted',
+    'cn-only': 'name-mismatch',
+    'wildcard-deep': 'name-mismatch',
+    'not-yet-valid': 'expired',
+    'no-intermediate': 'untrusted',
     plain: 'no-starttls',
     closed: 'unreachable',
   };
@@ -339,7 +343,7 @@ describe('SMTP in the world: Postfix on every MX address', () => {
       expect(t.status).toBe(WANT[m.kind]);
       if (m.kind !== 'plain' && m.kind !== 'closed') {
         expect(r.protocol).toBe('TLSv1.3');
-        expect(r.certificate?.issuer).toMatch(m.kind === 'self-signed' ? /^CN=/ : /^O=STS Lens test world, CN=STS Lens test CA /);
+        expect(r.certificate?.issuer).toMatch(m.kind === 'self-signed' ? /^CN=/ : m.kind === 'no-intermediate' ? /^O=STS Lens test world, CN=STS Lens test intermediate$/ : /^O=STS Lens test world, CN=STS Lens test CA /);
       }
       if (m.kind === 'expiring') expect(t.certificate!.daysLeft).toBeLessThan(3);
     },
@@ -357,7 +361,8 @@ describe('SMTP in the world: Postfix on every MX address', () => {
     const resolve = udp();
     for (const c of cases) {
       const mx = await resolve(c.domain, 'MX');
-      for (const r of mx.records) expect(listed.has(r.exchange), `${c.domain}: ${r.exchange}`).toBe(true);
+      // An IP address as exchange (mxip.test) is the fault itself: nothing listens for it.
+      for (const r of mx.records) if (!/^[\d.]+$/.test(r.exchange)) expect(listed.has(r.exchange), `${c.domain}: ${r.exchange}`).toBe(true);
       for (const host of Object.keys(c.mxTls ?? {})) expect(mx.records.map((r) => r.exchange), c.domain).toContain(host);
     }
   });

@@ -48,6 +48,15 @@ export const EXPECT: Record<string, { state: State; problems: string[] }> = {
   'mxplain.test': { state: 'enforced', problems: [] },
   'mxdown.test': { state: 'enforced', problems: [] },
   'mxtesting.test': { state: 'testing', problems: [] },
+  'mxv6.test': { state: 'enforced', problems: [] },
+  'mxdual.test': { state: 'enforced', problems: [] },
+  'mxcnonly.test': { state: 'enforced', problems: [] },
+  'mxdeep.test': { state: 'enforced', problems: [] },
+  'mxfuture.test': { state: 'enforced', problems: [] },
+  'mxchain.test': { state: 'enforced', problems: [] },
+  'mxcname.test': { state: 'enforced', problems: [] },
+  // An MX record naming an IP address is a DNS fact: the browser sees it too.
+  'mxip.test': { state: 'broken', problems: ['check/mx-ip-address'] },
   // Last: its check waits for the policy fetch's 10 s cap; every other tab is checked meanwhile.
   'slow.test': { state: 'broken', problems: ['check/policy-slow'] },
 };

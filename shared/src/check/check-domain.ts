@@ -7,7 +7,7 @@ import { runRules, type SeverityOverrides } from '../rule.ts';
 import { isStsRecordAttempt, parseStsRecord } from '../sts-txt/parse.ts';
 import { isTlsRptRecordAttempt, parseTlsRptRecord } from '../tlsrpt-txt/parse.ts';
 import { policyFetched, resolverUnreachable, type CheckContext, type LastSeen, type MxHost } from './context.ts';
-import { judgeMxTls, MX_TLS_SKIPPED, mxTlsPasses, type MxTls } from './mx-tls.ts';
+import { judgeMxTls, MX_TLS_SKIPPED, mxHostIsAddress, mxTlsOfAddress, mxTlsPasses, type MxTls } from './mx-tls.ts';
 import { domainFromInput, type DomainSource } from './domain-input.ts';
 import { checkRules } from './rules/index.ts';
 import type { DnsAnswer, DnsStatus, FetchPolicy, PolicyFetchResult, ProbeSmtp, Resolve, TxtRecord } from './transport.ts';
@@ -138,7 +138,7 @@ function sourceOf(code: string): DiagnosticSource {
   if (code.startsWith('check/policy-')) return 'https';
   if (code.startsWith('check/tlsrpt-')) return 'tlsrpt';
   if (code === 'check/mode-none' || code === 'check/stale-id') return 'policy';
-  if (code.startsWith('check/mx-') && code !== 'check/mx-missing' && code !== 'check/mx-not-covered' && code !== 'check/mx-pattern-unused') return 'smtp';
+  if (code.startsWith('check/mx-') && code !== 'check/mx-missing' && code !== 'check/mx-ip-address' && code !== 'check/mx-not-covered' && code !== 'check/mx-pattern-unused') return 'smtp';
   return 'dns';
 }
 
@@ -174,7 +174,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
   const now = options.now ?? (() => new Date());
   const probeSmtp = options.probeSmtp;
   const smtpP = mxHostsP.then((hosts) =>
-    Promise.all(hosts.map(async (h): Promise<readonly [string, MxTls]> => [h, probeSmtp ? judgeMxTls(h, await probeSmtp(h, signal), now()) : MX_TLS_SKIPPED])),
+    Promise.all(hosts.map(async (h): Promise<readonly [string, MxTls]> => [h, !probeSmtp ? MX_TLS_SKIPPED : mxHostIsAddress(h) ? mxTlsOfAddress(h) : judgeMxTls(h, await probeSmtp(h, signal), now())])),
   );
 
   const [sts, tlsrpt, mxAnswer, policyFetch, tlsa, smtp] = await Promise.all([stsP, tlsrptP, mxP, fetchP, tlsaP, smtpP]);
@@ -314,7 +314,7 @@ function verdictOf(ctx: CheckContext, ds: readonly Diagnostic[]): Verdict {
   if (mode === 'none') return 'none';
   if (mode === 'testing') return 'testing';
   // In enforce mode an MX host senders refuse (not covered, or failing STARTTLS) breaks delivery to it.
-  return ctx.mx.every((m) => m.pattern !== null && mxTlsPasses(m.tls.status)) ? 'enforced' : 'broken';
+  return ctx.mx.every((m) => m.pattern !== null && !mxHostIsAddress(m.host) && mxTlsPasses(m.tls.status)) ? 'enforced' : 'broken';
 }
 
 function scoreOf(ctx: CheckContext, ds: readonly Diagnostic[], verdict: Verdict): number {

@@ -1,7 +1,7 @@
 import type { Severity } from '../diagnostic.ts';
 import type { CheckResult, Verdict } from './check-domain.ts';
 import type { MxHost } from './context.ts';
-import { MX_CERTIFICATE_EXPIRING_DAYS, mxTlsPasses, type MxTls, type MxTlsStatus } from './mx-tls.ts';
+import { MX_CERTIFICATE_EXPIRING_DAYS, mxHostIsAddress, mxTlsPasses, type MxTls, type MxTlsStatus } from './mx-tls.ts';
 
 /** Text styles a formatter may apply; terminals pass ANSI colours, everything else the identity. */
 export interface TextPaint {
@@ -41,13 +41,17 @@ const TLS_FAULT: Readonly<Record<MxTlsStatus, string>> = {
   skipped: 'not checked',
 };
 
+/** An MX exchange that is an IP address (check/mx-ip-address): no host to probe. */
+const NOT_A_HOST = 'an IP address, not a host name';
+
 /** `TLSv1.3` as `TLS 1.3`. */
 function protocolWords(p: string | null): string {
   return p ? p.replace(/^TLSv/, 'TLS ') : 'TLS';
 }
 
 /** One MX host's TLS in a few words: `✓ TLS 1.3, certificate valid 61 days`, or what failed. */
-function mxTlsText(t: MxTls, paint: TextPaint): string {
+function mxTlsText(host: string, t: MxTls, paint: TextPaint): string {
+  if (mxHostIsAddress(host)) return paint.red(`✗ ${NOT_A_HOST}`);
   const c = t.certificate;
   const at = t.address ? paint.dim(`  [${t.address}]`) : '';
   switch (t.status) {
@@ -72,16 +76,17 @@ function mxTlsText(t: MxTls, paint: TextPaint): string {
 
 /** The line under the MX table: how many hosts are ready for MTA-STS, and what stands in the way. */
 function mxTlsSummary(r: CheckResult, paint: TextPaint): string | null {
-  const probed = r.mx.filter((m) => m.tls.status !== 'skipped');
+  const probed = r.mx.filter((m) => m.tls.status !== 'skipped' && !mxHostIsAddress(m.host));
   if (r.mx.length === 0) return null;
   if (probed.length === 0) return paint.dim('not checked (no STARTTLS probe was made)');
   const answered = probed.filter((m) => m.tls.status !== 'unreachable');
   if (answered.length === 0) return paint.yellow(`no MX host answered SMTP from here: port 25 may be blocked from this network`);
   const ready = r.mx.filter((m) => m.tls.status === 'ok').length;
-  const faulty = r.mx.filter((m) => !mxTlsPasses(m.tls.status));
-  const list = (ms: readonly MxHost[]) => ms.map((m) => `${m.host} (${TLS_FAULT[m.tls.status]})`).join(', ');
+  const addresses = r.mx.filter((m) => mxHostIsAddress(m.host));
+  const faulty = r.mx.filter((m) => !mxTlsPasses(m.tls.status) || mxHostIsAddress(m.host));
+  const list = (ms: readonly MxHost[]) => ms.map((m) => `${m.host} (${mxHostIsAddress(m.host) ? NOT_A_HOST : TLS_FAULT[m.tls.status]})`).join(', ');
   const count = `${ready} of ${r.mx.length} MX host${r.mx.length === 1 ? '' : 's'} ready for MTA-STS`;
-  const unknown = probed.length - answered.length + (r.mx.length - probed.length);
+  const unknown = probed.length - answered.length + (r.mx.length - probed.length - addresses.length);
   const rest = unknown > 0 ? paint.dim(`, ${unknown} not known`) : '';
   if (faulty.length === 0) return paint.green(count) + rest;
   const why =
@@ -137,7 +142,7 @@ export function checkResultText(r: CheckResult, paint: TextPaint = plainPaint): 
     const plain = coverText(m).padEnd(coverWidth);
     const cover = !plain ? '' : `${m.pattern !== null ? paint.green(plain) : paint.red(plain)}  `;
     const dane = m.tlsa ? paint.dim('  TLSA') : '';
-    out.push(`  ${label(i === 0 ? 'MX' : '')}${String(m.preference).padStart(3)} ${m.host.padEnd(hostWidth)}  ${cover}${mxTlsText(m.tls, paint)}${dane}`.trimEnd());
+    out.push(`  ${label(i === 0 ? 'MX' : '')}${String(m.preference).padStart(3)} ${m.host.padEnd(hostWidth)}  ${cover}${mxTlsText(m.host, m.tls, paint)}${dane}`.trimEnd());
   });
   const tlsSummary = mxTlsSummary(r, paint);
   if (tlsSummary) out.push(`  ${label('MX TLS')}${tlsSummary}`);

@@ -51,9 +51,22 @@ describe('judgeMxTls (RFC 8461 §4.2)', () => {
     ['expired by OpenSSL', tls({ chainError: 'CERT_HAS_EXPIRED' }, { notAfter: '2026-05-01T00:00:00.000Z' }), 'expired', 'the certificate expired on 2026-05-01'],
     ['expired by date alone', tls({}, { notAfter: '2026-05-31T00:00:00.000Z' }), 'expired', 'the certificate expired on 2026-05-31'],
     ['not yet valid', tls({ chainError: 'CERT_NOT_YET_VALID' }, { notBefore: '2026-07-01T00:00:00.000Z' }), 'expired', 'the certificate is not valid before 2026-07-01'],
-    ['another name', tls({}, { names: ['mx.elsewhere.test'] }), 'name-mismatch', 'the certificate names `mx.elsewhere.test`, not `mail.example.com`'],
-    ['CN only, no SAN', tls({}, { names: [] }), 'name-mismatch', 'the certificate names no DNS name in its subjectAltName, not `mail.example.com`'],
-    ['a wildcard two labels up', tls({}, { names: ['*.com', '*.org.example.com'] }), 'name-mismatch', 'the certificate names `*.com`, `*.org.example.com`, not `mail.example.com`'],
+    ['another name', tls({}, { subject: 'CN=mx.elsewhere.test', names: ['mx.elsewhere.test'] }), 'name-mismatch', 'the certificate names `mx.elsewhere.test`, not `mail.example.com`'],
+    [
+      'CN only, no SAN',
+      tls({}, { names: [] }),
+      'name-mismatch',
+      'the certificate has no DNS name in its subjectAltName; `mail.example.com` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)',
+    ],
+    ['no SAN, another CN', tls({}, { subject: 'CN=localhost', names: [] }), 'name-mismatch', 'the certificate has no DNS name in its subjectAltName'],
+    [
+      'the host in the CN, another name in the SAN',
+      tls({}, { names: ['www.example.com'] }),
+      'name-mismatch',
+      'the certificate names `www.example.com`, not `mail.example.com`; `mail.example.com` appears only in the subject CN, which is not consulted (RFC 6125 §6.4.4)',
+    ],
+    ['a wildcard one label short (RFC 6125 §6.4.3)', tls({}, { names: ['*.example.com'] }), 'ok', null],
+    ['a wildcard two labels up', tls({}, { subject: 'O=Wild', names: ['*.com', '*.org.example.com'] }), 'name-mismatch', 'the certificate names `*.com`, `*.org.example.com`, not `mail.example.com`'],
     ['no STARTTLS', failed('no-starttls', 'EHLO lists no STARTTLS'), 'no-starttls', 'EHLO lists no STARTTLS'],
     ['unreachable', failed('unreachable', 'refused'), 'unreachable', 'refused'],
     ['broken session', failed('failed', 'no greeting within 100 ms'), 'handshake-failed', 'no greeting within 100 ms'],
@@ -63,9 +76,22 @@ describe('judgeMxTls (RFC 8461 §4.2)', () => {
     expect(t.error).toBe(error);
   });
 
-  it('accepts a wildcard covering exactly the leftmost label', () => {
+  it('accepts a wildcard covering exactly the leftmost label, and says why one two labels short fails', () => {
     expect(judgeMxTls('mail.example.com', tls({}, { names: ['*.example.com'] }), NOW).status).toBe('ok');
-    expect(judgeMxTls('a.mail.example.com', tls({}, { names: ['*.example.com'] }), NOW).status).toBe('name-mismatch');
+    expect(judgeMxTls('a.mail.example.com', tls({}, { names: ['*.example.com'] }), NOW)).toMatchObject({
+      status: 'name-mismatch',
+      error: 'the certificate names `*.example.com`, not `a.mail.example.com` (a wildcard covers exactly one label: `*.example.com` covers `mail.example.com`, not `a.mail.example.com`)',
+    });
+  });
+
+  it('says not yet valid (status expired) from the dates alone, even when the chain error is another', () => {
+    const t = judgeMxTls('mail.example.com', tls({}, { notBefore: '2026-06-03T00:00:00.000Z' }), NOW);
+    expect(t).toMatchObject({ status: 'expired', error: 'the certificate is not valid before 2026-06-03' });
+  });
+
+  it('names an incomplete chain (leaf without its intermediate) untrusted, saying so', () => {
+    const t = judgeMxTls('mail.example.com', tls({ chainError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }), NOW);
+    expect(t).toMatchObject({ status: 'untrusted', error: 'the server sent no intermediate certificate leading to a trusted root (UNABLE_TO_VERIFY_LEAF_SIGNATURE; issuer O=Test CA, CN=Test CA)' });
   });
 });
 
@@ -161,6 +187,32 @@ describe('checkDomain with STARTTLS probes', () => {
     expect(none.codes).toEqual(['smtp:check/mx-unreachable:warning']);
     expect(none.r.diagnostics[0]!.message).toContain('outbound port 25 may be blocked from this network');
     expect(none.text).toContain('no MX host answered SMTP from here: port 25 may be blocked from this network');
+  });
+
+  it('an MX exchange that is an IP address: not probed, its own error, not mx-not-covered, and enforce is broken', async () => {
+    const w = world(ENFORCE, { 'mail.example.com': good('mail.example.com'), 'backup.example.com': good('backup.example.com') });
+    const { r, codes, calls, text } = await check({ ...w, dns: { ...w.dns, 'MX example.com': [mx(10, 'mail.example.com.'), mx(20, '127.0.0.5.'), mx(30, 'backup.example.com.')] } });
+    expect(calls.filter((c) => c.what.startsWith('SMTP')).map((c) => c.what)).toEqual(['SMTP mail.example.com', 'SMTP backup.example.com']);
+    expect(codes).toEqual(['dns:check/mx-ip-address:error']);
+    expect(r.diagnostics[0]!.message).toBe(
+      'MX record `20 127.0.0.5.` names an IP address, not a host name: an MX exchange must be a host name with A/AAAA records (RFC 5321 §5.1), so senders look `127.0.0.5` up as a name and find nothing (Postfix and Exim skip such records), and MTA-STS `mx:` patterns match host names only (RFC 8461 §4.1); give the server a name (e.g. `mx.example.com. A 127.0.0.5`), point the MX record at it, and list that name in the policy',
+    );
+    expect(r.mx[1]!.tls).toEqual({ status: 'unreachable', address: null, protocol: null, certificate: null, error: '`127.0.0.5` is an IP address, not a host name: not probed, since senders find no host behind it', ms: 0 });
+    expect(r.verdict).toBe('broken');
+    expect(text).toContain(' 20 127.0.0.5           ✗ not covered         ✗ an IP address, not a host name\n');
+    expect(text).toContain('MX TLS   2 of 3 MX hosts ready for MTA-STS; senders refuse 127.0.0.5 (an IP address, not a host name)');
+    // Even a policy that lists the address does not make it a host senders deliver to.
+    const listed = await check({ ...w, policy: { body: `${ENFORCE}mx: 127.0.0.5\n` }, dns: { ...w.dns, 'MX example.com': [mx(10, 'mail.example.com.'), mx(20, '127.0.0.5.')] } });
+    expect(listed.r.verdict).toBe('broken');
+    expect(listed.codes).toContain('dns:check/mx-ip-address:error');
+  });
+
+  it('a null MX (RFC 7505) is no host: nothing probed', async () => {
+    const w = world(ENFORCE, {});
+    const { r, calls, codes } = await check({ ...w, dns: { ...w.dns, 'MX example.com': [mx(0, '.')] } });
+    expect(calls.filter((c) => c.what.startsWith('SMTP'))).toEqual([]);
+    expect(r.mx).toEqual([]);
+    expect(codes).toContain('dns:check/mx-missing:warning');
   });
 
   it('warns about a certificate expiring within 14 days without changing the verdict', async () => {

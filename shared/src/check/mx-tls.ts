@@ -1,12 +1,15 @@
 // What an MX host's STARTTLS probe means for MTA-STS senders (RFC 8461 §4.2, §5): the probe (a transport) reports
 // facts; this module turns them into one status per host, the same for every adapter.
 import { certificateNameFor } from '../mx/certificate-name.ts';
+import { normalizeHost } from '../mx/match.ts';
+import { isIpv4, parseIpv6 } from '../zone/address.ts';
 import type { SmtpProbeResult } from './transport.ts';
 
 /**
  * TLS readiness of one MX host. `ok`: STARTTLS with a certificate that chains to a trusted root, is within its
- * validity and names the host; `expired` also covers not yet valid; `unreachable`: nothing answered (or the
- * greeting refused this client), so nothing is known; `skipped`: not probed (`--no-smtp`, or in a browser).
+ * validity and names the host; `expired` also covers not yet valid; `unreachable`: nothing answered, or every
+ * address turned this client away, or the MX exchange is an IP address (not probed), so nothing is known of its TLS;
+ * `skipped`: not probed (`--no-smtp`, or in a browser).
  */
 export type MxTlsStatus = 'ok' | 'no-starttls' | 'untrusted' | 'name-mismatch' | 'expired' | 'handshake-failed' | 'unreachable' | 'skipped';
 
@@ -38,6 +41,26 @@ export const MX_CERTIFICATE_EXPIRING_DAYS = 14;
 /** The result for a host that was not probed. */
 export const MX_TLS_SKIPPED: MxTls = { status: 'skipped', address: null, protocol: null, certificate: null, error: null, ms: 0 };
 
+/** Whether an MX exchange is an IP address rather than a host name (`10 127.0.0.5.`): RFC 5321 §5.1 wants a name. */
+export function mxHostIsAddress(host: string): boolean {
+  return isIpv4(host) || parseIpv6(host) !== null;
+}
+
+/**
+ * The result for an MX exchange that is an IP address: not probed, since senders look the exchange up as a name
+ * (Postfix and Exim skip such MX records), so there is no host to reach; `check/mx-ip-address` says why.
+ */
+export function mxTlsOfAddress(host: string): MxTls {
+  return {
+    status: 'unreachable',
+    address: null,
+    protocol: null,
+    certificate: null,
+    error: `\`${host}\` is an IP address, not a host name: not probed, since senders find no host behind it`,
+    ms: 0,
+  };
+}
+
 /** Statuses that say nothing against the host: a sender could still deliver (or we do not know). */
 export function mxTlsPasses(status: MxTlsStatus): boolean {
   return status === 'ok' || status === 'unreachable' || status === 'skipped';
@@ -59,6 +82,24 @@ const CHAIN_WORDS: Readonly<Record<string, string>> = {
 /** Whole days from `now` to `iso` (floor), negative when `iso` is past. */
 function daysUntil(iso: string, now: Date): number {
   return Math.floor((Date.parse(iso) - now.getTime()) / 86_400_000);
+}
+
+/** Why no DNS-ID of the certificate names `host`, in words (RFC 6125 §6.4: DNS-IDs only; a wildcard covers one label). */
+function nameMismatch(host: string, names: readonly string[], subject: string): string {
+  const cn = /(?:^|, )CN=([^,]*)/.exec(subject)?.[1]?.trim() ?? '';
+  const inCn = cn !== '' && normalizeHost(cn) === normalizeHost(host);
+  if (names.length === 0) {
+    const why = inCn
+      ? `; \`${host}\` appears only in its subject CN, which MTA-STS senders do not consult (RFC 8461 §4.2 requires a subjectAltName DNS-ID; the CN fallback of RFC 6125 §6.4.4 does not apply)`
+      : '';
+    return `the certificate has no DNS name in its subjectAltName${why}`;
+  }
+  const listed = `the certificate names ${names.map((n) => `\`${n}\``).join(', ')}, not \`${host}\``;
+  const h = normalizeHost(host);
+  const deep = names.find((n) => n.startsWith('*.') && n.split('.').length >= 3 && h.endsWith(normalizeHost(n.slice(1))) && h.length > n.length - 1);
+  if (deep) return `${listed} (a wildcard covers exactly one label: \`${deep}\` covers \`${h.split('.').slice(-deep.split('.').length).join('.')}\`, not \`${h}\`)`;
+  if (inCn) return `${listed}; \`${host}\` appears only in the subject CN, which is not consulted (RFC 6125 §6.4.4)`;
+  return listed;
 }
 
 /** Judge one probe of `host` at time `now`: the status senders would meet (RFC 8461 §4.2, §5). */
@@ -85,9 +126,6 @@ export function judgeMxTls(host: string, probe: SmtpProbeResult, now: Date): MxT
   if (Number.isNaN(notBefore) || notBefore > now.getTime() || probe.chainError === 'CERT_NOT_YET_VALID') {
     return fail('expired', `the certificate is not valid before ${c.notBefore.slice(0, 10)}`);
   }
-  if (certificateNameFor(host, c.names) === null) {
-    const names = c.names.length ? c.names.map((n) => `\`${n}\``).join(', ') : 'no DNS name in its subjectAltName';
-    return fail('name-mismatch', `the certificate names ${names}, not \`${host}\``);
-  }
+  if (certificateNameFor(host, c.names) === null) return fail('name-mismatch', nameMismatch(host, c.names, c.subject));
   return result('ok', null);
 }

@@ -156,8 +156,8 @@ export interface PeerCertificate {
 
 /**
  * How far an SMTP probe got with one MX host. `tls`: the handshake completed (certificate below); `no-starttls`:
- * the server answered but offered or accepted no STARTTLS; `unreachable`: no address answered on the port (or the
- * greeting refused this client); `failed`: the session broke down (bad reply, timeout, handshake failure).
+ * the server answered but offered or accepted no STARTTLS (or only HELO); `unreachable`: no address answered on
+ * the port, or each turned this client away (greeting, or EHLO and HELO, refused); `failed`: the session broke down (bad reply, timeout, handshake failure).
  */
 export type SmtpProbeOutcome = 'tls' | 'no-starttls' | 'unreachable' | 'failed';
 

@@ -14,15 +14,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsAnswer, RecordType, Resolve } from '../check/transport.ts';
 import { smtpProbeNode, type SmtpProbeNodeOptions } from './smtp-probe.ts';
 
-/** A resolver giving `host` the addresses listed (A records only). */
+/** A resolver giving `host` the addresses listed (IPv4 as A records, IPv6 as AAAA). */
 function resolverOf(table: Record<string, readonly string[]>): Resolve {
   return (async <T extends RecordType>(name: string, type: T) => {
-    const addrs = type === 'A' ? (table[name] ?? []) : [];
+    const addrs = (table[name] ?? []).filter((a) => (type === 'A' ? net.isIPv4(a) : type === 'AAAA' ? net.isIPv6(a) : false));
     return {
       name,
       type,
       status: name in table ? (addrs.length ? 'ok' : 'nodata') : 'nxdomain',
-      records: addrs.map((address) => ({ type: 'A', name, ttl: 60, address })),
+      records: addrs.map((address) => ({ type, name, ttl: 60, address })),
       cnames: [],
       ms: 0,
     } as unknown as DnsAnswer<T>;
@@ -55,8 +55,8 @@ interface Seen {
   readonly commands: string[];
 }
 
-/** A loopback server running `script` per connection; returns its port. */
-async function server(script: (socket: net.Socket, seen: Seen) => void): Promise<{ port: number; seen: Seen }> {
+/** A loopback server running `script` per connection on `host` (and `port`, default a free one); returns its port. */
+async function server(script: (socket: net.Socket, seen: Seen) => void, host = '127.0.0.1', port = 0): Promise<{ port: number; seen: Seen }> {
   const seen: Seen = { commands: [] };
   const sockets = new Set<net.Socket>();
   const srv = net.createServer((s) => {
@@ -68,7 +68,10 @@ async function server(script: (socket: net.Socket, seen: Seen) => void): Promise
     for (const s of sockets) s.destroy();
     srv.close();
   });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  await new Promise<void>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(port, host, () => resolve());
+  });
   return { port: (srv.address() as AddressInfo).port, seen };
 }
 
@@ -115,6 +118,12 @@ function tlsServer(extra: tls.TLSSocketOptions = {}) {
   };
 }
 
+/** A server that turns every client away in a multi-line greeting (with bytes that must not reach a terminal), then waits for QUIT. */
+function refusingGreeting(s: net.Socket, seen: Seen) {
+  s.write('554-5.7.1 no service for your network\r\n554 see https://example.test/?x=\x1b\u00e9\r\n');
+  lines(s, seen, (l) => l === 'QUIT' && s.end('221 bye\r\n'));
+}
+
 const FAST: Omit<SmtpProbeNodeOptions, 'resolve'> = { connectTimeoutMs: 1000, stepTimeoutMs: 400, ehlo: 'probe.sts-lens.test' };
 
 async function probeWith(port: number, over: Partial<SmtpProbeNodeOptions> = {}, host = 'mx.probe.test') {
@@ -148,6 +157,42 @@ describe('smtpProbeNode: a well-behaved server', () => {
     expect(seen.commands).toEqual(['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']);
   });
 
+  it('an SNI-dependent server behind a CNAME: SNI is the MX host name, so the right certificate comes back', async () => {
+    // The default certificate names the CNAME's target; only SNI = the MX host name (RFC 8461 §4.1, §5) gets the other.
+    await promisify(execFile)('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
+      '-keyout', join(dir, 'target-key.pem'), '-out', join(dir, 'target-cert.pem'),
+      '-subj', '/CN=target.elsewhere.test', '-addext', 'subjectAltName=DNS:target.elsewhere.test',
+    ]);
+    const [targetKey, targetCert] = await Promise.all([readFile(join(dir, 'target-key.pem'), 'utf8'), readFile(join(dir, 'target-cert.pem'), 'utf8')]);
+    const asked: string[] = [];
+    const { port } = await server(
+      esmtp({
+        afterStarttls: (s, seenInner) => {
+          const secure = new tls.TLSSocket(s, {
+            isServer: true,
+            key: targetKey,
+            cert: targetCert,
+            SNICallback: (name, cb) => {
+              asked.push(name);
+              cb(null, name === 'mx.probe.test' ? tls.createSecureContext({ key, cert }) : tls.createSecureContext({ key: targetKey, cert: targetCert }));
+            },
+          });
+          secure.on('error', () => undefined);
+          lines(secure, seenInner, (line) => line === 'QUIT' && secure.end('221 bye\r\n'));
+        },
+      }),
+    );
+    // The resolver followed mx.probe.test CNAME target.elsewhere.test to 127.0.0.1.
+    const cnameResolve = (async (name: string, type: RecordType) => ({
+      ...(await resolverOf({ 'mx.probe.test': ['127.0.0.1'] })(name, type)),
+      cnames: name === 'mx.probe.test' ? ['target.elsewhere.test'] : [],
+    })) as Resolve;
+    const { r } = await probeWith(port, { resolve: cnameResolve });
+    expect(asked).toEqual(['mx.probe.test']);
+    expect(r).toMatchObject({ outcome: 'tls', certificate: { names: ['mx.probe.test', '*.probe.test'] } });
+  });
+
   it('trusts the chain when the CA is given (here the self-signed leaf itself)', async () => {
     const { port } = await server(esmtp({ afterStarttls: tlsServer() }));
     const { r } = await probeWith(port, { ca: cert });
@@ -165,16 +210,77 @@ describe('smtpProbeNode: a well-behaved server', () => {
   it('says no-starttls when STARTTLS is refused', async () => {
     const { port } = await server(esmtp({ starttlsReply: '454 4.7.0 TLS not available due to local problem' }));
     const { r } = await probeWith(port);
-    expect(r).toMatchObject({ outcome: 'no-starttls', error: 'STARTTLS was answered `454 4.7.0 TLS not available due to local problem`' });
+    expect(r).toMatchObject({ outcome: 'no-starttls', error: 'the EHLO reply lists STARTTLS, but STARTTLS was answered `454 4.7.0 TLS not available due to local problem`' });
   });
 
-  it('says unreachable when the greeting refuses this client', async () => {
-    const { port } = await server((s, seen) => {
-      s.write('554 5.7.1 no service for your network\r\n');
-      lines(s, seen, (l) => l === 'QUIT' && s.end('221 bye\r\n'));
+  it('says no-starttls when STARTTLS, though listed, is refused with a 5xx', async () => {
+    const { port } = await server(esmtp({ starttlsReply: '502 5.5.1 command not implemented' }));
+    const { r } = await probeWith(port);
+    expect(r).toMatchObject({ outcome: 'no-starttls', error: 'the EHLO reply lists STARTTLS, but STARTTLS was answered `502 5.5.1 command not implemented`' });
+  });
+
+  it('says unreachable, quoting the whole reply, when the greeting of every address refuses this client', async () => {
+    const { port, seen } = await server(refusingGreeting);
+    const { r } = await probeWith(port);
+    expect(r).toMatchObject({
+      outcome: 'unreachable',
+      address: '127.0.0.1',
+      error: `no address on port ${port} accepted this client (127.0.0.1: the greeting was \`554 5.7.1 no service for your network see https://example.test/?x=???\`)`,
+    });
+    expect(seen.commands).toEqual(['QUIT']);
+  });
+
+  it('after a refused greeting tries the next address (here IPv6), as senders do, and reports the one that answered', async () => {
+    const { port } = await server(refusingGreeting);
+    await server(esmtp({ starttls: false }), '::1', port);
+    const { r } = await probeWith(port, { resolve: resolverOf({ 'mx.probe.test': ['127.0.0.1', '::1'] }) });
+    expect(r).toMatchObject({ outcome: 'no-starttls', address: '::1', error: 'the EHLO reply lists no STARTTLS extension' });
+  });
+
+  it('an MX host with only an AAAA record (::1) is probed over IPv6, with SNI and the certificate', async () => {
+    const { port } = await server(esmtp({ afterStarttls: tlsServer() }), '::1');
+    const { r } = await probeWith(port, { resolve: resolverOf({ 'mx.probe.test': ['::1'] }) });
+    expect(r).toMatchObject({ outcome: 'tls', address: '::1', protocol: 'TLSv1.3', certificate: { names: ['mx.probe.test', '*.probe.test'] } });
+  });
+
+  it('IPv4 refuses the connection, IPv6 answers: the probe goes on and reports ::1', async () => {
+    const { port } = await server(esmtp({ starttls: false }), '::1');
+    const { r } = await probeWith(port, { resolve: resolverOf({ 'mx.probe.test': ['127.0.0.1', '::1'] }) });
+    expect(r).toMatchObject({ outcome: 'no-starttls', address: '::1' });
+  });
+
+  it('EHLO refused, HELO accepted: no-starttls (a HELO session has no extensions), after EHLO, HELO, QUIT', async () => {
+    const { port, seen } = await server((s, seenHere) => {
+      s.write('220 old.probe.test SMTP\r\n');
+      lines(s, seenHere, (l) => {
+        const verb = l.split(' ')[0]!.toUpperCase();
+        if (verb === 'EHLO') s.write('502 5.5.2 Error: command not recognized\r\n');
+        else if (verb === 'HELO') s.write('250 old.probe.test\r\n');
+        else if (verb === 'QUIT') s.end('221 bye\r\n');
+      });
     });
     const { r } = await probeWith(port);
-    expect(r).toMatchObject({ outcome: 'unreachable', error: 'the greeting was `554 5.7.1 no service for your network`: the server refuses this client' });
+    expect(r).toMatchObject({
+      outcome: 'no-starttls',
+      error: 'EHLO was answered `502 5.5.2 Error: command not recognized`; HELO was accepted, but a session without EHLO has no extensions, so no STARTTLS',
+    });
+    expect(seen.commands).toEqual(['EHLO probe.sts-lens.test', 'HELO probe.sts-lens.test', 'QUIT']);
+  });
+
+  it('EHLO and HELO both refused: this client is turned away, unreachable with both replies', async () => {
+    const { port } = await server((s, seenHere) => {
+      s.write('220 strict.probe.test ESMTP\r\n');
+      lines(s, seenHere, (l) => {
+        const verb = l.split(' ')[0]!.toUpperCase();
+        if (verb === 'QUIT') s.end('221 bye\r\n');
+        else s.write('550 5.7.1 Client host rejected: cannot find your hostname\r\n');
+      });
+    });
+    const { r } = await probeWith(port);
+    expect(r.outcome).toBe('unreachable');
+    expect(r.error).toBe(
+      `no address on port ${port} accepted this client (127.0.0.1: EHLO was answered \`550 5.7.1 Client host rejected: cannot find your hostname\` and HELO \`550 5.7.1 Client host rejected: cannot find your hostname\`)`,
+    );
   });
 
   it('tries each address until one answers, and reports the one that did', async () => {
@@ -313,7 +419,7 @@ describe('smtpProbeNode: real server dialogues (shared/fixtures/smtp, provenance
   it.each([
     ['postfix-debian.replies', 'tls', null, ['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']],
     ['go-new-client.replies', 'no-starttls', 'the EHLO reply lists no STARTTLS extension', ['EHLO probe.sts-lens.test', 'QUIT']],
-    ['go-new-client2.replies', 'no-starttls', 'EHLO was answered `502 EH?`, so no STARTTLS can be offered', ['EHLO probe.sts-lens.test', 'QUIT']],
+    ['go-new-client2.replies', 'no-starttls', 'EHLO was answered `502 EH?`; HELO was accepted, but a session without EHLO has no extensions, so no STARTTLS', ['EHLO probe.sts-lens.test', 'HELO probe.sts-lens.test', 'QUIT']],
     ['go-tls-client.replies', 'tls', null, ['EHLO probe.sts-lens.test', 'STARTTLS', 'QUIT']],
   ] as const)('%s → %s', async (file, outcome, error, commands) => {
     const { port, seen } = await server(replay(file));

@@ -128,9 +128,16 @@ function isReply(r: ReadResult): r is Reply {
   return 'code' in r;
 }
 
-/** A reply's first line as `554 text`, for messages. */
+/** A reply as `554 5.7.1 text`, its lines joined by spaces, printable and capped, for messages. */
 function replyText(r: Reply): string {
-  return printable(`${r.code} ${r.lines[0] ?? ''}`.trim());
+  const text = `${r.code} ${r.lines.join(' ')}`.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}
+
+/** The server turned this client away on one address (greeting, or both EHLO and HELO refused): senders try the next. */
+interface Refusal {
+  readonly refused: string;
 }
 
 async function probe(host: string, o: SmtpProbeNodeOptions, trust: () => tls.SecureContext, opts?: TransportOptions): Promise<SmtpProbeResult> {
@@ -170,7 +177,7 @@ async function probe(host: string, o: SmtpProbeNodeOptions, trust: () => tls.Sec
 async function probeUntil(host: string, o: SmtpProbeNodeOptions, trust: () => tls.SecureContext, signal: AbortSignal, port: number, result: MakeResult): Promise<SmtpProbeResult> {
   const lookupOpts = { signal };
   const [a, aaaa] = await Promise.all([o.resolve(host, 'A', lookupOpts), o.resolve(host, 'AAAA', lookupOpts)]);
-  const addresses = [...a.records, ...aaaa.records].map((r) => r.address).slice(0, o.maxAddresses ?? 4);
+  const addresses = interleave(a.records.map((r) => r.address), aaaa.records.map((r) => r.address), o.maxAddresses ?? 4);
   if (addresses.length === 0) {
     const why =
       a.status === 'nxdomain'
@@ -181,6 +188,7 @@ async function probeUntil(host: string, o: SmtpProbeNodeOptions, trust: () => tl
     return result('unreachable', null, `\`${host}\` ${why}`);
   }
   const failures: string[] = [];
+  let refusals = 0;
   for (const address of addresses) {
     if (signal.aborted) break;
     const socket = await connect(address, port, o.connectTimeoutMs ?? 10_000, signal);
@@ -189,12 +197,31 @@ async function probeUntil(host: string, o: SmtpProbeNodeOptions, trust: () => tl
       continue;
     }
     try {
-      return await session(host, address, socket, o, trust, result, signal);
+      const r = await session(host, address, socket, o, trust, result, signal);
+      if (!('refused' in r)) return r;
+      refusals++;
+      failures.push(`${address}: ${r.refused}`);
     } finally {
       socket.destroy();
     }
   }
-  return result('unreachable', addresses[addresses.length - 1] ?? null, signal.aborted ? 'the probe was cancelled' : `nothing answered on port ${port} (${failures.join('; ')})`);
+  const last = addresses[addresses.length - 1] ?? null;
+  if (signal.aborted) return result('unreachable', last, 'the probe was cancelled');
+  const what = refusals ? `no address on port ${port} accepted this client` : `nothing answered on port ${port}`;
+  return result('unreachable', last, `${what} (${failures.join('; ')})`);
+}
+
+/**
+ * The addresses to try: IPv6 and IPv4 alternating (each family's order kept), so a host with several A records
+ * still gets its AAAA tried within `max`.
+ */
+function interleave(v4: readonly string[], v6: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < max && (i < v4.length || i < v6.length); i++) {
+    if (i < v4.length) out.push(v4[i]!);
+    if (i < v6.length && out.length < max) out.push(v6[i]!);
+  }
+  return out;
 }
 
 /** A TCP connection, or why there is none. */
@@ -229,7 +256,7 @@ async function session(
   trust: () => tls.SecureContext,
   result: MakeResult,
   signal?: TransportOptions['signal'],
-): Promise<SmtpProbeResult> {
+): Promise<SmtpProbeResult | Refusal> {
   const step = o.stepTimeoutMs ?? 10_000;
   const onAbort = () => socket.destroy(new Error('cancelled'));
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -245,15 +272,27 @@ async function session(
     const greeting = await reader.read(step, 'greeting');
     if (!isReply(greeting)) return result('failed', address, greeting.failure);
     if (greeting.code !== 220) {
+      // RFC 5321 §3.1: a 554 greeting (or a 4xx) turns this client away; senders try the next address.
       await quit();
-      return result('unreachable', address, `the greeting was \`${replyText(greeting)}\`: the server refuses this client`);
+      return { refused: `the greeting was \`${replyText(greeting)}\`` };
     }
-    send(`EHLO ${o.ehlo ?? defaultEhlo()}`);
+    const name = o.ehlo ?? defaultEhlo();
+    send(`EHLO ${name}`);
     const ehlo = await reader.read(step, 'EHLO');
     if (!isReply(ehlo)) return result('failed', address, ehlo.failure);
+    if (ehlo.code === 421) return { refused: `EHLO was answered \`${replyText(ehlo)}\`` };
     if (ehlo.code !== 250) {
+      // RFC 5321 §4.1.4: a client whose EHLO is refused falls back to HELO, a session without extensions, so without
+      // STARTTLS (RFC 3207 is an ESMTP extension).
+      send(`HELO ${name}`);
+      const helo = await reader.read(step, 'HELO');
+      if (!isReply(helo)) return result('failed', address, helo.failure);
+      if (helo.code !== 250) {
+        await quit();
+        return { refused: `EHLO was answered \`${replyText(ehlo)}\` and HELO \`${replyText(helo)}\`` };
+      }
       await quit();
-      return result('no-starttls', address, `EHLO was answered \`${replyText(ehlo)}\`, so no STARTTLS can be offered`);
+      return result('no-starttls', address, `EHLO was answered \`${replyText(ehlo)}\`; HELO was accepted, but a session without EHLO has no extensions, so no STARTTLS`);
     }
     if (!ehlo.lines.slice(1).some((l) => /^STARTTLS\s*$/i.test(l))) {
       await quit();
@@ -263,8 +302,9 @@ async function session(
     const ready = await reader.read(step, 'STARTTLS');
     if (!isReply(ready)) return result('failed', address, ready.failure);
     if (ready.code !== 220) {
+      // `454 TLS not available` (RFC 3207 §4) or any other refusal: the session can only go on in clear text.
       await quit();
-      return result('no-starttls', address, `STARTTLS was answered \`${replyText(ready)}\``);
+      return result('no-starttls', address, `the EHLO reply lists STARTTLS, but STARTTLS was answered \`${replyText(ready)}\``);
     }
     reader.detach();
     return await handshake(host, address, socket, trust(), step, result);

@@ -4,6 +4,7 @@ import { danePresent } from './dane-present.ts';
 import { dnsFailure } from './dns-failure.ts';
 import { domainMissing } from './domain-missing.ts';
 import { modeNone } from './mode-none.ts';
+import { mxIpAddress } from './mx-ip-address.ts';
 import { mxMissing } from './mx-missing.ts';
 import { mxNotCovered } from './mx-not-covered.ts';
 import { mxPatternUnused } from './mx-pattern-unused.ts';
@@ -47,6 +48,7 @@ export const checkRules: readonly Rule<CheckContext>[] = [
   policyStatus,
   policyContentType,
   mxMissing,
+  mxIpAddress,
   mxNotCovered,
   mxPatternUnused,
   mxStarttlsMissing,

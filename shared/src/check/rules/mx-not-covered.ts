@@ -1,6 +1,7 @@
 import { parentWildcard } from '../../mx/match.ts';
 import type { Rule } from '../../rule.ts';
 import type { CheckContext } from '../context.ts';
+import { mxHostIsAddress } from '../mx-tls.ts';
 
 export const mxNotCovered: Rule<CheckContext> = {
   code: 'check/mx-not-covered',
@@ -13,7 +14,8 @@ export const mxNotCovered: Rule<CheckContext> = {
     const mode = ctx.policy?.effective.mode;
     if (!ctx.policy || !mode || mode === 'none') return;
     for (const mx of ctx.mx) {
-      if (mx.pattern !== null) continue;
+      // An IP address as exchange has no name to cover: check/mx-ip-address names that problem and its fix.
+      if (mx.pattern !== null || mxHostIsAddress(mx.host)) continue;
       const wildcard = parentWildcard(mx.host);
       const consequence =
         mode === 'enforce'

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { CheckContext } from '../context.ts';
+import { mxHostIsAddress } from '../mx-tls.ts';
 
 export const mxUnreachable: Rule<CheckContext> = {
   code: 'check/mx-unreachable',
@@ -9,7 +10,8 @@ export const mxUnreachable: Rule<CheckContext> = {
   summary: 'An MX host did not answer SMTP from here, so its TLS is unknown; when none answers, port 25 is likely blocked on this network.',
   fixable: false,
   check(ctx, report) {
-    const probed = ctx.mx.filter((m) => m.tls.status !== 'skipped');
+    // An IP address as exchange is not probed: check/mx-ip-address speaks for it.
+    const probed = ctx.mx.filter((m) => m.tls.status !== 'skipped' && !mxHostIsAddress(m.host));
     const down = probed.filter((m) => m.tls.status === 'unreachable');
     if (down.length === 0) return;
     if (down.length === probed.length && probed.length > 1) {
