@@ -277,19 +277,23 @@ describe('STS Lens in the VS Code workbench', { timeout: 60_000 }, () => {
   });
 
   it('hovers a key and a value with their meaning', async () => {
-    expect(await hoverToken('mode')).toMatch(/enforce.*testing.*none/s);
-    expect(await hoverToken('604800')).toMatch(/7 days|one week|1 week/);
+    // The hover's markdown is `**mode**` over the text: as text, the two run together.
+    expect(await hoverToken('mode')).toBe(
+      'modeWhat senders do when a TLS connection to an MX host fails or the host is not listed: enforce (do not deliver), testing (deliver, and report through TLS-RPT) or none (no policy). (RFC 8461 §3.2, §5)',
+    );
+    expect(await hoverToken('604800')).toBe('max_age 604800 seconds = 7 days (1 week). (RFC 8461 §3.2)');
   });
 
   it('completes keys, mode values, and mx values from the zone MX records', async () => {
     await goTo(6, 1);
-    expect(await suggestions()).toEqual(expect.arrayContaining(['mx']));
+    // Keys, then whole `mx:` lines for the MX hosts of example.org in the workspace's zone file.
+    expect(await suggestions()).toEqual(['version', 'mode', 'mx', 'max_age', 'mx: mx1.example.org', 'mx: mx2.example.org']);
     await page.keyboard.press('Escape');
     await page.keyboard.type('mode: ');
     expect((await suggestions()).sort()).toEqual(['enforce', 'none', 'testing']);
     await clearLine();
     await page.keyboard.type('mx: ');
-    expect(await suggestions()).toEqual(expect.arrayContaining(['mx1.example.org', 'mx2.example.org']));
+    expect(await suggestions()).toEqual(['mx1.example.org', 'mx2.example.org']);
     await clearLine();
     await expect.poll(editorText, WAIT).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.org\nmx: mx2.example.org\nmax_age: 604800\n');
   });
@@ -301,7 +305,9 @@ describe('STS Lens in the VS Code workbench: zone files and cross-file checks', 
     await expectText(languageItem(), 'DNS zone file');
     // The policy was edited above (unsaved) while the zone still publishes the id of the policy on disk.
     await expectProblemsOf('example.org.zone', ['workspace/id-not-bumped [Ln 10, Col 30]']);
-    expect(await hoverToken('MX')).toMatch(/mail exchange/i);
+    expect(await hoverToken('MX')).toBe(
+      'MXMail exchanger: preference and host name. Every MX host must be covered by an mx: pattern of the MTA-STS policy. (RFC 1035 §3.3.9, RFC 8461 §4.1)',
+    );
     await goTo(10, 32);
     const menu = await quickFixMenu();
     const bump = (await menuTitles(menu)).find((t) => t.startsWith('Bump the _mta-sts id to '));
@@ -388,6 +394,9 @@ describe('STS Lens in the VS Code workbench: settings, fix all, status bar, outp
     const output = page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').locator('.view-lines').first();
     await expectText(output, /enforce\.test {2}ENFORCED: senders must use TLS to the listed MX hosts {2}score \d+\/100/);
     await expectText(output, /Policy {3}https:\/\/mta-sts\.enforce\.test\/\.well-known\/mta-sts\.txt {2}HTTP 200 text\/plain/);
+    await expectText(output, /MX {8}10 mx1\.enforce\.test {2}✓ \*\.enforce\.test/);
+    await expectText(output, /TLS-RPT {2}mailto:tls-reports@enforce\.test/);
+    await expectText(output, /No problems found\./);
     await shot('vscode-check-domain.png');
   });
 
