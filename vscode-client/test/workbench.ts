@@ -3,9 +3,9 @@
 // folders, serving one workspace folder on a free loopback port, driven by playwright-core in the system Chromium.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePorts } from '../../cli/world/world.mjs';
 
 export const pkgDir = resolve(import.meta.dirname, '..');
 export const VSIX = join(pkgDir, 'dist', 'sts-lens.vsix');
@@ -15,17 +15,6 @@ const CHROMIUM = '/usr/bin/chromium';
 export function codeServerDir(): string {
   const out = execFileSync('bash', [join(pkgDir, 'scripts', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return out.trim().split('\n').at(-1)!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 export interface Workbench {
@@ -53,18 +42,8 @@ export async function startWorkbench(dir: string, folder: string, settings: Reco
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
   execFileSync(process.execPath, [entry, ...common, '--install-extension', VSIX], { env, encoding: 'utf8', stdio: 'pipe' });
 
-  const port = await freePort();
-  let output = '';
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  server.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  const exited = new Promise<void>((ok) => server.once('exit', () => ok()));
+  const { port, output, stopServer } = await startCodeServer(entry, [...common, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], env);
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000, () => output);
 
   let browser: Browser | undefined;
   try {
@@ -81,24 +60,67 @@ export async function startWorkbench(dir: string, folder: string, settings: Reco
     return {
       page,
       url,
-      log: () => output,
+      log: output,
       stop: async () => {
         await b.close().catch(() => undefined);
-        server.kill('SIGTERM');
-        await exited;
+        await stopServer();
       },
     };
   } catch (e) {
     await browser?.close().catch(() => undefined);
-    server.kill('SIGTERM');
-    await exited;
-    throw new Error(`${(e as Error).message}\ncode-server said:\n${output}`);
+    await stopServer();
+    throw new Error(`${(e as Error).message}\ncode-server said:\n${output()}`);
   }
 }
 
-async function waitForHttp(url: string, timeoutMs: number, log: () => string): Promise<void> {
+/**
+ * Start code-server on a free loopback port and wait for its health check. It runs in a process group of its own
+ * (it forks the server and the extension host), so stopping ends all of them; a port taken between probing and
+ * binding means another try.
+ */
+async function startCodeServer(entry: string, args: readonly string[], env: NodeJS.ProcessEnv) {
+  for (let attempt = 1; ; attempt++) {
+    const [port] = (await freePorts(1)) as [number];
+    let text = '';
+    const server: ChildProcess = spawn(process.execPath, [entry, ...args, '--bind-addr', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server.stdout!.on('data', (b: Buffer) => (text += b.toString()));
+    server.stderr!.on('data', (b: Buffer) => (text += b.toString()));
+    let running = true;
+    const exited = new Promise<void>((ok) => server.once('exit', () => ((running = false), ok())));
+    // A test run that dies must not leave the detached group behind.
+    const killNow = () => {
+      try {
+        if (running && server.pid) process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    process.once('exit', killNow);
+    const stopServer = async () => {
+      process.off('exit', killNow);
+      if (running && server.pid) {
+        try {
+          process.kill(-server.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        await exited;
+      }
+    };
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000, () => text, () => running);
+      return { port, output: () => text, stopServer };
+    } catch (e) {
+      await stopServer();
+      if (attempt >= 3 || !/EADDRINUSE/.test(text)) throw e;
+    }
+  }
+}
+
+async function waitForHttp(url: string, timeoutMs: number, log: () => string, alive: () => boolean): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
+    if (!alive()) throw new Error(`code-server exited before answering ${url}:\n${log()}`);
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (r.ok) return;
