@@ -229,19 +229,21 @@ async function inspectScopes(): Promise<string> {
 }
 
 /** The lines of the STS Lens output channel's log (VS Code writes every output channel to a file). */
-function outputChannelLog(): string {
-  const logs = join(dir, 'user-data', 'logs');
+function logsNamed(name: RegExp): string {
   const found: string[] = [];
   const walk = (d: string) => {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/STS Lens\.log$/.test(n)) found.push(p);
+      else if (name.test(n)) found.push(p);
     }
   };
-  walk(logs);
+  walk(join(dir, 'user-data', 'logs'));
   return found.map((f) => readFileSync(f, 'utf8')).join('\n');
 }
+const outputChannelLog = () => logsNamed(/STS Lens\.log$/);
+/** The extension host's own log, where a failed activation or an exception in the extension would show. */
+const extensionHostLog = () => logsNamed(/exthost\.log$/);
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
 
@@ -266,9 +268,20 @@ describe('STS Lens in the VS Code workbench', { timeout: 60_000 }, () => {
     await chooseAction(menu, 'Write `mx1.example.org`');
     await expectProblems(['file:mta-sts.txt', 'policy/max-age-invalid [Ln 5, Col 10]']);
 
+    // This one with the mouse: the lightbulb in the line's gutter, then the menu entry.
     await goTo(5, 10);
-    const second = await quickFixMenu();
-    await chooseAction(second, 'Set max_age to `604800` (7 days)');
+    const bulb = editor().locator('.lightBulbWidget');
+    await bulb.waitFor(WAIT);
+    await pointAt(bulb);
+    await page.mouse.down();
+    await page.mouse.up();
+    const second = page.locator('.action-widget');
+    const entry = second.locator('.monaco-list-row.action', { hasText: 'Set max_age to `604800` (7 days)' });
+    await entry.waitFor(WAIT);
+    await pointAt(entry);
+    await page.mouse.down();
+    await page.mouse.up();
+    await second.waitFor({ state: 'hidden', ...WAIT });
     await expect.poll(editorText, WAIT).toBe('version: STSv1\nmode: enforce\nmx: mx1.example.org\nmx: mx2.example.org\nmax_age: 604800\n');
     await expectCount(problemsPanel().locator('.monaco-list-row'), 0);
     await expectText(problemsPanel(), /No problems have been detected in the workspace./);
@@ -400,9 +413,13 @@ describe('STS Lens in the VS Code workbench: settings, fix all, status bar, outp
     await shot('vscode-check-domain.png');
   });
 
-  it('logs no error to the STS Lens output channel', async () => {
+  it('logs no error to the STS Lens output channel or the extension host log', async () => {
     const log = outputChannelLog();
     expect(log).toContain('enforce.test  ENFORCED');
     expect(log.split('\n').filter((l) => /\[Error|error:|exception|\bat .+:\d+:\d+/i.test(l))).toEqual([]);
+    const host = extensionHostLog();
+    // Activated by opening the first policy, as package.json's activationEvents say.
+    expect(host).toMatch(/ExtensionService#_doActivateExtension sts-lens\.sts-lens, startup: false, activationEvent: 'onLanguage:mta-sts'/);
+    expect(host.split('\n').filter((l) => /\[error\]/i.test(l) && /sts-lens|stsLens/i.test(l))).toEqual([]);
   });
 });
