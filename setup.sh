@@ -15,7 +15,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # neovim: headless Neovim, the second LSP client of the language server tests.
 # postfix: the test world's real MTA; its MX hosts answer STARTTLS (an instance of its own, started by the world).
 # firefox-esr: the Firefox build of the extension, tested in Firefox over WebDriver BiDi (extension/test/e2e-firefox.test.ts).
-PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools postfix firefox-esr)
+# build-essential + python3 + libkrb5-dev: code-server's native modules, built from source for the VS Code workbench
+#   tests (vscode-client/scripts/install-code-server.sh); ripgrep: the workbench's search binary, instead of a download.
+PACKAGES=(unbound nginx openssl bind9-utils knot-dnssecutils ca-certificates time neovim chromium libnss3-tools postfix firefox-esr build-essential python3 libkrb5-dev ripgrep)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -62,6 +64,9 @@ pnpm install --frozen-lockfile
 
 say "Building every artifact"
 pnpm run build
+
+say "code-server $(sed -n 's/^VERSION=//p' vscode-client/scripts/install-code-server.sh) for the VS Code workbench tests (cached, about a minute the first time)"
+vscode-client/scripts/install-code-server.sh >/dev/null
 
 say "sts-lens lint examples/ (the examples contain mistakes on purpose)"
 node cli/dist/sts-lens.js lint examples/ || true

@@ -30,7 +30,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'node18',
-    minify: false,
+    minify: true,
     sourcemap: false,
     copyPublicDir: false,
     rolldownOptions: {

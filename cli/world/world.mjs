@@ -361,7 +361,7 @@ async function waitReady(/** @type {Server[]} */ servers, /** @type {number} */ 
 }
 
 /** `n` distinct loopback ports free for TCP and UDP at the time of asking. */
-async function freePorts(/** @type {number} */ n) {
+export async function freePorts(/** @type {number} */ n) {
   /** @type {number[]} */
   const ports = [];
   while (ports.length < n) {

@@ -4,12 +4,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { checkDomain, checkResultText, domainFromInput } from '@sts-lens/shared';
-import { fetchPolicyNode, probeHttp, smtpProbeNode, udpResolver } from '@sts-lens/shared/node';
+import { checkSettings, checkTransports } from './check-settings.ts';
 import { serverSettings } from './settings.ts';
 import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
 
 const LANGUAGES: readonly DocumentLanguage[] = ['mta-sts', 'dns-zone'];
-const CHECK_TIMEOUT_MS = 10_000;
 
 let client: LanguageClient | undefined;
 
@@ -17,13 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('STS Lens');
   context.subscriptions.push(output);
 
-  let lastProblems = '';
+  const tellProblems = settingsProblemsTeller(output);
   const settingsFor = (scope: vscode.Uri | undefined) => {
     const config = vscode.workspace.getConfiguration('stsLens', scope);
     const mapped = serverSettings((key) => config.get(key));
-    const said = mapped.problems.join('\n');
-    if (said !== lastProblems && said !== '') output.appendLine(mapped.problems.map((p) => `settings: ${p}`).join('\n'));
-    lastProblems = said;
+    tellProblems('server', mapped.problems);
     return mapped.settings;
   };
 
@@ -76,7 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
       status.text = s.text;
       status.tooltip = s.tooltip;
-      status.command = 'workbench.actions.view.problems';
+      // Reveal, never toggle: `workbench.actions.view.problems` would close the panel when it has the focus.
+      status.command = 'workbench.panel.markers.view.focus';
     }
     status.show();
   };
@@ -89,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   updateStatus();
 
-  context.subscriptions.push(vscode.commands.registerCommand('stsLens.checkDomain', () => checkDomainCommand(output)));
+  context.subscriptions.push(vscode.commands.registerCommand('stsLens.checkDomain', () => checkDomainCommand(output, tellProblems)));
 
   await client.start();
 }
@@ -100,7 +98,7 @@ export async function deactivate(): Promise<void> {
 }
 
 /** "STS Lens: Check domain…": ask for a domain (or URL, or address), check it live, print the result. */
-async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
+async function checkDomainCommand(output: vscode.OutputChannel, tellProblems: ProblemsTeller): Promise<void> {
   const input = await vscode.window.showInputBox({
     title: 'STS Lens: Check domain',
     prompt: 'A domain, a URL or an e-mail address: its MTA-STS, TLS-RPT and MX hosts (STARTTLS) are checked live, as senders see them',
@@ -118,24 +116,45 @@ async function checkDomainCommand(output: vscode.OutputChannel): Promise<void> {
     void vscode.window.showErrorMessage(`STS Lens: cannot check \`${input}\`: ${parsed.error}`);
     return;
   }
-  const resolve = udpResolver({ timeoutMs: CHECK_TIMEOUT_MS });
-  const fetchOptions = { lookup: resolve, timeoutMs: CHECK_TIMEOUT_MS };
+  const config = vscode.workspace.getConfiguration('stsLens.check');
+  const mapped = checkSettings((key) => config.get(key));
+  tellProblems('check', mapped.problems);
+  const transports = await checkTransports(mapped.settings);
+  if ('error' in transports) {
+    void vscode.window.showErrorMessage(`STS Lens: cannot check ${parsed.domain}: ${transports.error}`);
+    return;
+  }
+  const { resolve, fetchPolicy, probeHttp, probeSmtp } = transports;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `STS Lens: checking ${parsed.domain}…` },
-    () =>
-      checkDomain(input, {
-        resolve,
-        fetchPolicy: fetchPolicyNode(fetchOptions),
-        probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts),
-        // Every MX host over STARTTLS, as `sts-lens check` does (the editor runs in Node).
-        probeSmtp: smtpProbeNode({ resolve, connectTimeoutMs: CHECK_TIMEOUT_MS, stepTimeoutMs: CHECK_TIMEOUT_MS }),
-      }),
+    { location: vscode.ProgressLocation.Notification, title: `STS Lens: checking ${parsed.domain} (lookups through ${transports.via})…` },
+    () => checkDomain(input, { resolve, fetchPolicy, probeHttp, probeSmtp }),
   );
   // No lookup answered: the resolver is the problem, and nothing is known about the domain (no verdict).
   if (result.unreachable !== null) {
-    void vscode.window.showErrorMessage(`STS Lens: could not check ${result.domain}: the system resolver did not answer (${result.unreachable})`);
+    void vscode.window.showErrorMessage(`STS Lens: could not check ${result.domain}: ${transports.via} did not answer (${result.unreachable})`);
     return;
   }
   output.appendLine(checkResultText(result));
   output.show(true);
+}
+
+type ProblemsTeller = (group: string, problems: readonly string[]) => void;
+
+/**
+ * Settings that do not fit are named where the user looks: a warning with a button to the settings, once per
+ * change, and every line in the output channel.
+ */
+function settingsProblemsTeller(output: vscode.OutputChannel): ProblemsTeller {
+  const said = new Map<string, string>();
+  return (group, problems) => {
+    const text = problems.join('\n');
+    if (said.get(group) === text) return;
+    said.set(group, text);
+    if (problems.length === 0) return;
+    for (const p of problems) output.appendLine(`settings: ${p}`);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more in the STS Lens output)` : '';
+    void vscode.window.showWarningMessage(`STS Lens: ${problems[0]}${more}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', group === 'check' ? 'stsLens.check' : 'stsLens');
+    });
+  };
 }

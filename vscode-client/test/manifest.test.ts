@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../lsp-server/src/settings.ts';
+import { DEFAULT_CHECK_TIMEOUT_S } from '../src/check-settings.ts';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
@@ -33,14 +34,16 @@ describe('package.json contributions', () => {
     expect(readJson(contributes.languages[1].configuration).comments).toEqual({ lineComment: ';' });
   });
 
-  it('declare a setting with a description for each key the server reads, plus trace.server', () => {
+  it('declare a setting with a description for each key the server reads, plus trace.server and the check transports', () => {
     const props = contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string; default: unknown }>;
     const serverKeys = Object.keys(defaultSettings).map((k) => `stsLens.${k}`);
-    expect(Object.keys(props).sort()).toEqual([...serverKeys, 'stsLens.trace.server'].sort());
+    const checkKeys = ['resolver', 'caFile', 'httpsPort', 'httpPort', 'smtpPort', 'timeoutSeconds'].map((k) => `stsLens.check.${k}`);
+    expect(Object.keys(props).sort()).toEqual([...serverKeys, ...checkKeys, 'stsLens.trace.server'].sort());
     for (const [key, p] of Object.entries(props)) expect((p.markdownDescription ?? p.description ?? '').length, key).toBeGreaterThan(40);
     expect(props['stsLens.debounceMs']!.default).toBe(defaultSettings.debounceMs);
     expect(props['stsLens.maxSymbols']!.default).toBe(defaultSettings.maxSymbols);
     expect(props['stsLens.rules']!.default).toEqual({});
+    expect(props['stsLens.check.timeoutSeconds']!.default).toBe(DEFAULT_CHECK_TIMEOUT_S);
   });
 
   it('declare the check command and activate on it and on both languages', () => {

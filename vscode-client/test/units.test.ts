@@ -1,5 +1,5 @@
 // The extension's pure parts: the check-result text of "STS Lens: Check domain…", the settings → server configuration
-// mapping, and the status-bar verdict.
+// mapping, the check's transport settings, and the status-bar verdict.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { checkDomain, checkResultText } from '@sts-lens/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeTransports, mx, txt } from '../../shared/test/fake-transport.ts';
 import { readSettings } from '../../lsp-server/src/settings.ts';
+import { checkSettings, checkTransports } from '../src/check-settings.ts';
 import { serverSettings } from '../src/settings.ts';
 import { documentStatus } from '../src/status.ts';
 
@@ -140,5 +141,42 @@ describe('documentStatus', () => {
   it('gives a zone file its problem count', () => {
     expect(documentStatus('dns-zone', '', { errors: 3, warnings: 0, infos: 1 }).text).toBe('$(error) STS Lens: zone has 3 errors');
     expect(documentStatus('dns-zone', '', none)).toEqual({ text: '$(check) STS Lens: zone OK', tooltip: 'STS Lens: this zone file has no problems; click to list problems' });
+  });
+});
+
+describe('checkSettings', () => {
+  const map = (values: Record<string, unknown>) => checkSettings((key) => values[key]);
+
+  it('defaults to the system resolver, standard ports and a 10 s cap', () => {
+    expect(map({ resolver: '', caFile: '', httpsPort: 0, httpPort: 0, timeoutSeconds: 10 })).toEqual({ settings: { timeoutMs: 10_000 }, problems: [] });
+  });
+
+  it('takes HOST:PORT as a DNS server and an https:// URL as DoH, with a CA file, ports and a timeout', () => {
+    expect(map({ resolver: ' 127.0.0.1:5353 ', caFile: '/etc/ca.pem', httpsPort: 8443, httpPort: 8080, timeoutSeconds: 2.5 }).settings).toEqual({
+      resolver: '127.0.0.1:5353',
+      caFile: '/etc/ca.pem',
+      httpsPort: 8443,
+      httpPort: 8080,
+      timeoutMs: 2500,
+    });
+    expect(map({ resolver: 'https://dns.example/dns-query' }).settings).toEqual({ doh: 'https://dns.example/dns-query', timeoutMs: 10_000 });
+  });
+
+  it('drops and names what does not fit', () => {
+    const r = map({ resolver: 'http://dns.example/dns-query', httpsPort: 70000, timeoutSeconds: 0 });
+    expect(r.settings).toEqual({ timeoutMs: 10_000 });
+    expect(r.problems).toEqual([
+      'stsLens.check.resolver: `http://dns.example/dns-query` is neither HOST:PORT (a DNS server) nor an https:// DoH URL; using the system resolver',
+      'stsLens.check.httpsPort must be a port number from 1 to 65535 (0 for the standard port); using the standard port',
+      'stsLens.check.timeoutSeconds must be between 1 and 600; using 10',
+    ]);
+  });
+
+  it('says plainly when the CA file cannot be read or holds no certificate', async () => {
+    expect(await checkTransports({ caFile: '/nonexistent/ca.pem', timeoutMs: 1000 })).toEqual({ error: 'stsLens.check.caFile: cannot read /nonexistent/ca.pem (ENOENT)' });
+    expect(await checkTransports({ caFile: join(examples, 'good.example', 'mta-sts.txt'), timeoutMs: 1000 })).toEqual({
+      error: `stsLens.check.caFile: ${join(examples, 'good.example', 'mta-sts.txt')} holds no PEM certificate`,
+    });
+    expect((await checkTransports({ resolver: '127.0.0.1:5353', timeoutMs: 1000 }) as { via: string }).via).toBe('DNS 127.0.0.1:5353');
   });
 });

@@ -1,7 +1,7 @@
 // The packaged extension (built by `pnpm -r run build`: vite, then `vsce package --no-dependencies`) holds exactly the
 // files that run, the language server among them, and its entry point loads as a CommonJS module.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,9 @@ function zipEntries(zip: Buffer): string[] {
 
 const INTENDED = [
   'LICENSE.txt',
+  'changelog.md',
   'dist/extension.js',
+  'images/icon.png',
   'language-configuration/dns-zone.json',
   'language-configuration/mta-sts.json',
   'package.json',
@@ -45,9 +47,13 @@ describe('the .vsix', () => {
     expect(existsSync(vsix), `${vsix} is missing: run \`pnpm -r run build\``).toBe(true);
   });
 
-  it('holds exactly the extension, the server bundle, grammars, configurations, manifest, README and LICENSE', () => {
+  it('holds exactly the extension, the server bundle, grammars, configurations, manifest, icon, README, CHANGELOG and LICENSE', () => {
     const names = zipEntries(readFileSync(vsix));
     expect(names).toEqual(['[Content_Types].xml', 'extension.vsixmanifest', ...INTENDED.map((n) => `extension/${n}`)].sort());
+  });
+
+  it('stays small: under 1 MiB packed', () => {
+    expect(statSync(vsix).size).toBeLessThan(1024 * 1024);
   });
 
   it('carries the same server bundle lsp-server builds, byte for byte', () => {
@@ -59,7 +65,9 @@ describe('the .vsix', () => {
     const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: pkgDir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const listed = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    expect(listed).toEqual(['LICENSE', 'README.md', ...INTENDED.filter((n) => !['LICENSE.txt', 'readme.md'].includes(n))].sort());
+    expect(listed).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', ...INTENDED.filter((n) => !['LICENSE.txt', 'readme.md', 'changelog.md'].includes(n))].sort());
+    // No sources, tests, source maps or screenshots.
+    expect(listed.filter((n) => /^(src|test|scripts)\/|\.map$|\.ts$|^images\/(?!icon\.png$)/.test(n))).toEqual([]);
   });
 
   it('has an entry point that loads as CommonJS and exports activate and deactivate (with a stub for `vscode`)', () => {
