@@ -1,10 +1,11 @@
 // The service worker (Chrome) / background script (Firefox): checks the registrable domain of each tab's page on
 // navigation commit and sets that tab's badge. All state lives in storage.session, because the worker may be
 // stopped between any two events; a tab's state names its navigation, so a late result never lands on a later page.
-import browser from 'webextension-polyfill';
+import { api as browser, onMessage } from './browser-api.ts';
 import { checkDomain, createDohResolver, domainFromInput, type FetchPolicy } from '@sts-lens/shared/check';
 import { badgeFor } from './badge.ts';
 import { createBrowserFetchPolicy, fetchBytes } from './fetch-policy.ts';
+import { installPublicSuffixes, PUBLIC_SUFFIX_FILE } from './public-suffix.ts';
 import { dohEndpoint, isExcluded, normalizeSettings, type Settings } from './settings.ts';
 import {
   MAX_CACHED_RESULTS,
@@ -19,6 +20,14 @@ import {
 } from './state.ts';
 
 const session = browser.storage.session;
+
+/**
+ * The public suffix list, read from the package as the worker starts (a few milliseconds); every handler that reads a
+ * URL or checks a domain waits for it. It is a file of the package, not code, so the worker evaluates 90 KB less.
+ */
+const suffixesReady: Promise<void> = fetch(browser.runtime.getURL(PUBLIC_SUFFIX_FILE))
+  .then((res) => res.text())
+  .then(installPublicSuffixes);
 
 async function settings(): Promise<Settings> {
   return normalizeSettings(await browser.storage.sync.get(null));
@@ -164,6 +173,7 @@ async function checkTab(tabId: number, nav: string, domain: string, url: string,
 
 async function onNavigation(tabId: number, url: string): Promise<void> {
   const nav = newNav();
+  await suffixesReady;
   const parsed = /^https?:/i.test(url) ? domainFromInput(url) : null;
   if (!parsed || !parsed.ok) {
     await claimTab(tabId, { kind: 'unsupported', nav, url, reason: parsed ? parsed.error : 'not a web page' });
@@ -223,6 +233,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
  * loading is left to its own commit or load-complete event, and a tab that got a state meanwhile is left alone.
  */
 async function adoptOpenTabs(): Promise<void> {
+  await suffixesReady;
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async (tab) => {
@@ -245,10 +256,11 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void session.remove(tabKey(tabId));
 });
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+onMessage((message) => {
   const req = message as Request;
   if (req?.type !== 'check') return undefined;
   return (async (): Promise<CheckReply> => {
+    await suffixesReady;
     const parsed = domainFromInput(String(req.domain));
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const s = await settings();

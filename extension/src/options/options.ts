@@ -1,6 +1,6 @@
 // The options page: reads and writes the settings in storage.sync; a custom DoH URL is validated and its origin
 // asked for (the browser blocks reading a DoH answer from an origin the extension may not access, unless it allows CORS).
-import browser from 'webextension-polyfill';
+import { api as browser } from '../browser-api.ts';
 import { dohOriginPattern, dohUrlProblem, normalizeSettings, parseExclusions, type Settings } from '../settings.ts';
 
 const form = document.getElementById('options') as HTMLFormElement;

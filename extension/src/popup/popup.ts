@@ -1,6 +1,6 @@
 // The popup: shows the check of the active tab's domain (or `?tab=<id>`), re-checks, copies the JSON, checks another
 // domain, and asks for the policy host permission when the user clicks for it.
-import browser from 'webextension-polyfill';
+import { api as browser } from '../browser-api.ts';
 import { resultKey, tabKey, type CheckReply, type Request, type StoredCheck, type TabState } from '../state.ts';
 import { render, type Origin, type PopupView } from './render.ts';
 

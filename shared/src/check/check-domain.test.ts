@@ -177,6 +177,14 @@ describe('checkDomain', () => {
     expect(domainFromInput('bücher.example')).toMatchObject({ ok: true, domain: 'xn--bcher-kva.example' });
     expect(domainFromInput('192.0.2.1')).toMatchObject({ ok: false });
     expect(domainFromInput('localhost')).toMatchObject({ ok: false });
+    // A URL's registrable domain, by the public suffix list's rules, wildcards and exceptions.
+    expect(domainFromInput('https://www.example.co.uk/x')).toMatchObject({ ok: true, domain: 'example.co.uk', via: 'url' });
+    expect(domainFromInput('https://a.b.kobe.jp/')).toMatchObject({ ok: true, domain: 'a.b.kobe.jp' });
+    expect(domainFromInput('https://www.city.kobe.jp/')).toMatchObject({ ok: true, domain: 'city.kobe.jp' });
+    expect(domainFromInput('https://co.uk/')).toMatchObject({ ok: true, domain: 'co.uk' });
+    // The URL parser reads `0x7f.1` as 127.0.0.1; a label no host name has stays an error about the whole host.
+    expect(domainFromInput('https://0x7f.1/')).toEqual({ ok: false, input: 'https://0x7f.1/', error: '`127.0.0.1` is an IP address; MTA-STS policies belong to mail domains: give a domain name' });
+    expect(domainFromInput('https://a*b.example.com/')).toEqual({ ok: false, input: 'https://a*b.example.com/', error: '`a*b.example.com` has a label with characters not allowed in host names (`a*b`)' });
     await expect(checkDomain('', { resolve: fakeTransports(world()).resolve, fetchPolicy: fakeTransports(world()).fetchPolicy })).rejects.toBeInstanceOf(DomainInputError);
   });
 

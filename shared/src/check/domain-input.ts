@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts-icann';
+import { registrableDomain } from '../public-suffix.ts';
 
 /** How the checked domain was derived from what the user typed. */
 export type DomainSource = 'domain' | 'url' | 'email';
@@ -42,12 +42,14 @@ export function domainFromInput(raw: string): DomainInput {
   } catch {
     return { ok: false, input: raw, error: `\`${host}\` is not a valid domain name` };
   }
-  if (via === 'url') {
-    const registrable = getDomain(ascii);
-    if (registrable) ascii = registrable;
+  // The URL parser writes `0x7f.1` as `127.0.0.1`: an address all the same.
+  if (IPV4.test(ascii)) {
+    return { ok: false, input: raw, error: `\`${ascii}\` is an IP address; MTA-STS policies belong to mail domains: give a domain name` };
   }
   const problem = domainNameProblem(ascii);
   if (problem) return { ok: false, input: raw, error: `\`${ascii}\` ${problem}` };
+  // A URL names a site: its mail domain is the registrable domain (a valid name's is valid too).
+  if (via === 'url') ascii = registrableDomain(ascii) ?? ascii;
   return { ok: true, input: raw, domain: ascii, via };
 }
 

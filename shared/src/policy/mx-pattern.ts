@@ -1,5 +1,5 @@
 // mx values: the RFC 8461 §3.2 pattern grammar `["*."] Domain`, and what a value that breaks it most likely means.
-import { getPublicSuffix } from 'tldts-icann';
+import { isPublicSuffix } from '../public-suffix.ts';
 
 /** What is wrong with an `mx:` value (the first problem found), or `ok` with the pattern. */
 export type MxCheck =
@@ -110,43 +110,7 @@ function checkWildcard(value: string): MxCheck | null {
 /** Whether `*.<base>` would match every host under a public suffix (`com`, `co.uk`) or a single label. */
 function tooBroad(base: string): boolean {
   const b = base.toLowerCase();
-  if (!b.includes('.')) return true;
-  if (isLdhName(b)) return isPublicSuffixName(b);
-  return getPublicSuffix(b, { allowPrivateDomains: false }) === b;
-}
-
-/** Lower-case labels of letters, digits and inner hyphens (1 to 63 long, 253 in all), not all digits: what `isPublicSuffixName` takes. */
-function isLdhName(name: string): boolean {
-  if (name.length > 253) return false;
-  let labelStart = 0;
-  let digitsOnly = true;
-  for (let i = 0; i <= name.length; i++) {
-    const c = i < name.length ? name.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (i === labelStart || i - labelStart > 63 || name.charCodeAt(i - 1) === 45) return false;
-      labelStart = i + 1;
-    } else if (c === 45) {
-      if (i === labelStart) return false;
-      digitsOnly = false;
-    } else if (c >= 97 && c <= 122) {
-      digitsOnly = false;
-    } else if (c < 48 || c > 57) {
-      return false;
-    }
-  }
-  return !digitsOnly;
-}
-
-/** What `tooBroad` asks tldts, without its URL parsing: tldts then treats `name` as the host name it is. */
-const hostNameOnly = { allowPrivateDomains: false, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
-
-/**
- * Whether `name` is a public suffix (ICANN section): `tooBroad` for a name that is already lower case, valid
- * (labels of letters, digits and inner hyphens, at most 63 and 253 long) and not all digits, which tldts would
- * otherwise extract, validate and test for an IP address first, to the same result.
- */
-export function isPublicSuffixName(name: string): boolean {
-  return getPublicSuffix(name, hostNameOnly) === name;
+  return !b.includes('.') || isPublicSuffix(b);
 }
 
 /** Host-name syntax and lengths (RFC 1035 §2.3.4) of a value without scheme, port or misplaced wildcard. */

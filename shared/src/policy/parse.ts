@@ -4,7 +4,8 @@ import { isPolicyKey, keyNearMiss, type PolicyKey } from './keys.ts';
 import { isMaxAgeValue } from './max-age.ts';
 import { isPolicyMode, type PolicyMode } from './modes.ts';
 import { coverHash, hashed, hashStep, patternHash } from './mx-hash.ts';
-import { checkMxValue, isMxPatternGrammar, isPublicSuffixName, type MxCheck } from './mx-pattern.ts';
+import { checkMxValue, isMxPatternGrammar, type MxCheck } from './mx-pattern.ts';
+import { isPublicSuffix } from '../public-suffix.ts';
 
 export type { PolicyKey } from './keys.ts';
 export type { PolicyMode } from './modes.ts';
@@ -694,7 +695,7 @@ function isPlainPattern(text: string, start: number, end: number): boolean {
   if (end === labelStart || end - labelStart > 63 || text.charCodeAt(end - 1) === 45 || labels < 2 || digitsOnly) return false;
   if (wild) {
     const base = text.slice(nameStart, end);
-    if (isPublicSuffixName(upper ? base.toLowerCase() : base)) return false;
+    if (isPublicSuffix(upper ? base.toLowerCase() : base)) return false;
   }
   hashed.hash = h;
   hashed.cover = wild ? 0 : coverHash(h, beforeDot, end - dot);
