@@ -28,7 +28,8 @@ interface JsonDiagnostic {
 interface JsonResult {
   domain: string;
   verdict: string;
-  score: number;
+  score: number | null;
+  unreachable: string | null;
   derivedFrom: string;
   sts: { id: string | null; records: { value: string }[]; cnames: string[] };
   policy: { fetched: boolean; status: number | null; mode: string | null; maxAge: number | null; mx: string[]; text: string | null };
@@ -328,14 +329,23 @@ describe('sts-lens check against the test world', () => {
     expect(u!.diagnostics[0]!.range.start).toEqual({ line: 0, character: 0 });
   });
 
-  it('fails with exit 2 and one clear line when the resolver does not answer', () => {
+  // A resolver or DoH provider that gives no answer is no verdict on the domain: exit 2, one line on stderr per domain,
+  // nothing on stdout in text, and in JSON an entry that says nothing was checked (verdict unknown, no score, no findings).
+  const notChecked = (r: JsonResult | undefined) => ({ verdict: r?.verdict, score: r?.score, diagnostics: r?.diagnostics, unreachable: typeof r?.unreachable });
+  const unchecked = { verdict: 'unknown', score: null, diagnostics: [], unreachable: 'string' };
+
+  it('fails with exit 2 and one clear line when the resolver does not answer, and says in JSON that nothing was checked', () => {
     const r = stsLens(['check', '--resolver', '127.0.0.1:9', '--timeout', '500ms', 'enforce.test']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^sts-lens check: could not check enforce\.test: no DNS answer from DNS 127\.0\.0\.1:9 \(.+\); is the resolver reachable\?\n$/);
+    expect(r.stderr).toMatch(/^sts-lens check: could not check enforce\.test: DNS 127\.0\.0\.1:9 did not answer \(.+\); is the resolver reachable\?\n$/);
+    const j = stsLens(['check', '--resolver', '127.0.0.1:9', '--timeout', '500ms', '--format', 'json', 'enforce.test']);
+    expect(j.status).toBe(2);
+    expect(notChecked(JSON.parse(j.stdout) as JsonResult)).toEqual(unchecked);
+    expect(j.stderr).toBe(r.stderr.replace(/\(.+\)/, `(${(JSON.parse(j.stdout) as JsonResult).unreachable})`));
   });
 
-  // The DoH provider's outage is no verdict on the domain: no output on stdout (text or JSON), exit 2, one line.
+  // The DoH provider's outage is no verdict on the domain, for a domain with MTA-STS and one without.
   it.each([
     ['untrusted (the world’s CA not given)', () => world.dohUrl, /certificate|self.signed|issuer/i],
     ['not listening', () => 'https://127.0.0.1:9/dns-query', /ECONNREFUSED|connect/i],
@@ -343,12 +353,19 @@ describe('sts-lens check against the test world', () => {
     for (const format of ['text', 'json']) {
       const r = stsLens(['check', '--doh', url(), '--timeout', '2s', '--format', format, 'enforce.test', 'absent.test']);
       expect(r.status).toBe(2);
-      expect(r.stdout).toBe('');
       const lines = r.stderr.trimEnd().split('\n');
       expect(lines.map((l) => l.replace(/ \(.*\); /, ' (…); '))).toEqual(
-        ['enforce.test', 'absent.test'].map((d) => `sts-lens check: could not check ${d}: no DNS answer from DoH ${url()} (…); is the resolver reachable?`),
+        ['enforce.test', 'absent.test'].map((d) => `sts-lens check: could not check ${d}: DoH ${url()} did not answer (…); is the resolver reachable?`),
       );
       expect(lines[0]).toMatch(why);
+      if (format === 'text') {
+        expect(r.stdout).toBe('');
+      } else {
+        const entries = JSON.parse(r.stdout) as JsonResult[];
+        expect(entries.map((e) => e.domain)).toEqual(['enforce.test', 'absent.test']);
+        expect(entries.map(notChecked)).toEqual([unchecked, unchecked]);
+        expect(entries[0]!.unreachable).toMatch(why);
+      }
     }
   });
 

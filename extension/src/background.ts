@@ -2,7 +2,7 @@
 // navigation commit and sets that tab's badge. All state lives in storage.session, because the worker may be
 // stopped between any two events; a tab's state names its navigation, so a late result never lands on a later page.
 import { api as browser, onMessage } from './browser-api.ts';
-import { checkDomain, createDohResolver, domainFromInput, type FetchPolicy } from '@sts-lens/shared/check';
+import { checkDomain, createDohResolver, domainFromInput, unansweredReason, type FetchPolicy } from '@sts-lens/shared/check';
 import { badgeFor } from './badge.ts';
 import { createBrowserFetchPolicy, fetchBytes } from './fetch-policy.ts';
 import { installPublicSuffixes, PUBLIC_SUFFIX_FILE } from './public-suffix.ts';
@@ -70,9 +70,9 @@ function remember(stored: StoredCheck): Promise<void> {
   return run;
 }
 
-/** The error of a check no lookup of which was answered. */
+/** The error of a check no lookup of which was answered (verdict `unknown`): the core's words, and what to do. */
 function providerDown(endpoint: string, why: string): string {
-  return `the DNS-over-HTTPS provider ${new URL(endpoint).host} did not answer (${why}); Re-check once it is reachable, or choose another provider in the options`;
+  return `${unansweredReason(`the DNS-over-HTTPS provider ${new URL(endpoint).host}`, why)}; Re-check once it is reachable, or choose another provider in the options`;
 }
 
 /** In-flight checks by domain (and endpoint): two tabs on one site share one check. */
@@ -94,7 +94,8 @@ async function checkCached(domain: string, s: Settings, force: boolean): Promise
       resolve: createDohResolver({ endpoint, fetchBytes, timeoutMs: 5000 }),
       fetchPolicy: access === 'fetched' ? createBrowserFetchPolicy() : notPermitted,
     });
-    // No lookup answered: the provider is down or untrusted. That says nothing about the domain: an error, not cached.
+    // Not checked (verdict unknown): the provider is down or untrusted, which says nothing about the domain. The tab
+    // shows ERR with the reason and a Re-check; the result is not cached.
     if (result.unreachable !== null) throw new Error(providerDown(endpoint, result.unreachable));
     const stored: StoredCheck = { domain, checkedAt: Date.now(), endpoint, access, result };
     await remember(stored);

@@ -23,13 +23,15 @@ export const BADGE_STYLE = {
   unfetched: { text: 'DNS', color: '#0969da' },
   checking: { text: '…', color: '#57606a' },
   error: { text: 'ERR', color: '#8250df' },
+  // Not checked (no DNS answer): the worker shows it as the error state, never as a verdict.
+  unknown: { text: 'ERR', color: '#8250df' },
 } as const satisfies Record<string, { text: string; color: string }>;
 
 export const DEFAULT_TITLE = 'STS Lens: MTA-STS and TLS-RPT of the site’s mail domain';
 
 /** The verdict to show: a record whose policy was not fetched for want of permission is `unfetched`, not broken. */
 export function shownVerdict(result: CheckResult, access: PolicyAccess): ShownVerdict {
-  if (access === 'fetched' || result.verdict === 'absent') return result.verdict;
+  if (access === 'fetched' || result.verdict === 'absent' || result.verdict === 'unknown') return result.verdict;
   const dnsError = result.diagnostics.some((d) => d.severity === 'error' && (d.source === 'dns' || d.source === 'sts'));
   return dnsError ? 'broken' : 'unfetched';
 }
@@ -49,6 +51,8 @@ export function headline(verdict: ShownVerdict, result: CheckResult): string {
       const n = result.diagnostics.filter((d) => d.severity === 'error').length;
       return `MTA-STS broken: ${n} ${n === 1 ? 'error fails' : 'errors fail'} senders (open for details)`;
     }
+    case 'unknown':
+      return `could not check ${result.domain}: no DNS answer (${result.unreachable ?? 'no lookup answered'})`;
     case 'unfetched':
       return `MTA-STS record found${result.sts.id ? ` (id ${result.sts.id})` : ''}; the policy was not fetched (allow access to mta-sts.${result.domain} in the popup)`;
   }
@@ -75,6 +79,7 @@ export function badgeFor(state: TabState | undefined, stored?: StoredCheck): Bad
       if (!stored || stored.domain !== state.domain) return { ...BADGE_STYLE.checking, title: `STS Lens: checking ${state.domain}…` };
       const v = shownVerdict(stored.result, stored.access);
       const r = stored.result;
+      if (r.score === null) return { ...BADGE_STYLE[v], title: `STS Lens: ${headline(v, r)}` };
       return { ...BADGE_STYLE[v], title: `${r.domain}: ${headline(v, r)}\n${tlsrptLine(r)}\nScore ${r.score}/100` };
     }
   }

@@ -40,6 +40,14 @@ describe('badgeFor', () => {
     expect(badgeFor(undefined).text).toBe('');
   });
 
+  it('shows a result that checked nothing (verdict unknown) as ERR, never a verdict or a score', () => {
+    const unknown: CheckResult = { ...enforced, verdict: 'unknown', score: null, diagnostics: [], unreachable: 'no answer within 5000 ms' };
+    for (const access of ['fetched', 'not-permitted'] as const) {
+      expect(shownVerdict(unknown, access)).toBe('unknown');
+      expect(badgeFor(done, stored(unknown, access))).toEqual({ text: 'ERR', color: '#8250df', title: 'STS Lens: could not check enforce.test: no DNS answer (no answer within 5000 ms)' });
+    }
+  });
+
   it('without the policy host permission: DNS facts only, unless DNS alone shows it broken', () => {
     const unfetched = { ...enforced, verdict: 'broken' as const, diagnostics: [{ code: 'check/policy-unreachable', severity: 'error' as const, message: 'not fetched', range: { start: 0, end: 0 }, fixes: [], source: 'https' as const }] };
     expect(shownVerdict(unfetched, 'not-permitted')).toBe('unfetched');

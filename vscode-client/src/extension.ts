@@ -3,7 +3,7 @@
 // and runs "STS Lens: Check domain…" with the core checker over the Node transports.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { checkDomain, checkResultText, domainFromInput } from '@sts-lens/shared';
+import { checkDomain, checkResultText, couldNotCheck, domainFromInput } from '@sts-lens/shared';
 import { checkSettings, checkTransports } from './check-settings.ts';
 import { serverSettings } from './settings.ts';
 import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
@@ -131,7 +131,7 @@ async function checkDomainCommand(output: vscode.OutputChannel, tellProblems: Pr
   );
   // No lookup answered: the resolver is the problem, and nothing is known about the domain (no verdict).
   if (result.unreachable !== null) {
-    void vscode.window.showErrorMessage(`STS Lens: could not check ${result.domain}: ${transports.via} did not answer (${result.unreachable})`);
+    void vscode.window.showErrorMessage(`STS Lens: ${couldNotCheck(result.domain, transports.via, result.unreachable)}`);
     return;
   }
   output.appendLine(checkResultText(result));

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { checkDomain, checkResultText, domainFromInput, type CheckResult, type LastSeen } from '@sts-lens/shared';
+import { checkDomain, checkResultText, couldNotCheck, domainFromInput, type CheckResult, type LastSeen } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { EXIT_TROUBLE, usageError, type Command, type Io } from '../command.ts';
 import { makeTransports, parsePort, parseTimeout, type TransportSettings } from '../check/transports.ts';
@@ -56,7 +56,11 @@ Options:
   --ehlo NAME         the name the probes send with EHLO (default: this machine's host name)
   -h, --help          show this help
 
-Exit status: 0 no errors, 1 errors found, 2 usage problem or DNS unreachable.
+A domain for which no lookup got an answer (the resolver or DoH provider is down, or its certificate is not
+trusted) is not checked: a line "could not check DOMAIN: ... did not answer (...)" on stderr, and in JSON
+its entry has verdict "unknown", score null, no diagnostics and "unreachable" saying what failed.
+
+Exit status: 0 no errors, 1 errors found, 2 usage problem or DNS unreachable (some domain not checked).
 `;
 
 /** `sts-lens check`: check domains' MTA-STS and TLS-RPT live, as senders see them. */
@@ -116,20 +120,23 @@ async function runCheck(argv: readonly string[], io: Io): Promise<number> {
     }),
   );
 
-  const unreachable = results.filter((r) => r.unreachable !== null);
-  const shown = results.filter((r) => r.unreachable === null);
-  // A domain no lookup reached says nothing about the domain: only the stderr line below speaks of it.
-  if (shown.length > 0 && format === 'json') {
-    const values = shown.map(checkJsonValue);
+  // A domain no lookup reached was not checked (verdict `unknown`, no score, no findings): JSON says so in its entry,
+  // text leaves it to the stderr line below, and the exit status is 2, the resolver's trouble, not the domain's.
+  const checked = results.filter((r) => r.unreachable === null);
+  if (format === 'json') {
+    const values = results.map(checkJsonValue);
     io.out(JSON.stringify(values.length === 1 ? values[0] : values, null, 2) + '\n');
-  } else if (shown.length > 0) {
+  } else if (checked.length > 0) {
     const paint = palette(useColor(io.env, io.stdoutIsTTY));
-    io.out(shown.map((r) => checkResultText(r, paint)).join('\n'));
+    io.out(checked.map((r) => checkResultText(r, paint)).join('\n'));
   }
-  for (const r of unreachable) {
-    io.err(`sts-lens check: could not check ${r.domain}: no DNS answer from ${transports.via} (${r.unreachable}); is the resolver reachable?\n`);
+  let unchecked = false;
+  for (const r of results) {
+    if (r.unreachable === null) continue;
+    unchecked = true;
+    io.err(`sts-lens check: ${couldNotCheck(r.domain, transports.via, r.unreachable)}; is the resolver reachable?\n`);
   }
-  if (unreachable.length) return EXIT_TROUBLE;
+  if (unchecked) return EXIT_TROUBLE;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 

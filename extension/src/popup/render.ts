@@ -20,6 +20,7 @@ const VERDICT_LABEL: Record<ShownVerdict, string> = {
   absent: 'No MTA-STS',
   broken: 'Broken',
   unfetched: 'Record found, policy not fetched',
+  unknown: 'Not checked',
 };
 
 type Child = Node | string | null | undefined | false;
@@ -84,7 +85,7 @@ export function renderResult(doc: Document, stored: StoredCheck, origin: Origin)
       'section',
       { class: `verdict v-${v}`, 'aria-label': 'Verdict' },
       el(doc, 'strong', { id: 'verdict', 'data-verdict': v }, VERDICT_LABEL[v]),
-      el(doc, 'span', { id: 'score' }, `score ${r.score}/100`),
+      el(doc, 'span', { id: 'score' }, r.score === null ? 'no score' : `score ${r.score}/100`),
     ),
     el(doc, 'p', { id: 'headline' }, headline(v, r)),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeTransports, mx, tlsa, txt, type FakeWorld } from '../../test/fake-transport.ts';
-import { checkDomain, DomainInputError } from './check-domain.ts';
+import { checkDomain, couldNotCheck, DomainInputError } from './check-domain.ts';
+import { checkResultText } from './format-text.ts';
 import { domainFromInput } from './domain-input.ts';
 import type { Resolve } from './transport.ts';
 import { MX_TLS_SKIPPED } from './mx-tls.ts';
@@ -205,11 +206,16 @@ describe('checkDomain', () => {
     const down: Resolve = async (name, type) => ({ name, type, status: 'error', records: [], cnames: [], error: 'DoH request failed: certificate not trusted', ms: 1 });
     const r = await checkDomain('example.com', { resolve: down, fetchPolicy: t.fetchPolicy });
     expect(r.unreachable).toBe('DoH request failed: certificate not trusted');
+    // Nothing was checked, although the policy host answered: no verdict, no score, no finding that blames the domain.
+    expect({ verdict: r.verdict, score: r.score, diagnostics: r.diagnostics, sts: r.sts.status, mx: r.mx }).toEqual({ verdict: 'unknown', score: null, diagnostics: [], sts: 'error', mx: [] });
+    expect(couldNotCheck(r.domain, 'the DNS-over-HTTPS provider doh.example', r.unreachable!)).toBe('could not check example.com: the DNS-over-HTTPS provider doh.example did not answer (DoH request failed: certificate not trusted)');
+    expect(checkResultText(r)).toBe('could not check example.com: the resolver did not answer (DoH request failed: certificate not trusted)\n');
     const slow: Resolve = async (name, type) => ({ name, type, status: 'timeout', records: [], cnames: [], error: 'no answer within 5000 ms', ms: 5000 });
     expect((await checkDomain('example.com', { resolve: slow, fetchPolicy: t.fetchPolicy })).unreachable).toBe('no answer within 5000 ms');
     // One answer, even SERVFAIL or NXDOMAIN, means the resolver is there: the domain is judged.
     const partly: Resolve = (name, type, opts) => (type === 'MX' ? t.resolve(name, type, opts) : down(name, type));
-    expect((await checkDomain('example.com', { resolve: partly, fetchPolicy: t.fetchPolicy })).unreachable).toBe(null);
+    const judged = await checkDomain('example.com', { resolve: partly, fetchPolicy: t.fetchPolicy });
+    expect([judged.unreachable, judged.verdict, typeof judged.score]).toEqual([null, 'broken', 'number']);
     expect((await check(world({ 'TXT _mta-sts.example.com': 'servfail', 'TXT _smtp._tls.example.com': 'servfail', 'MX example.com': 'servfail' }))).r.unreachable).toBe(null);
     expect((await check(world())).r.unreachable).toBe(null);
   });

@@ -12,8 +12,12 @@ import { domainFromInput, type DomainSource } from './domain-input.ts';
 import { checkRules } from './rules/index.ts';
 import type { DnsAnswer, DnsStatus, FetchPolicy, PolicyFetchResult, ProbeSmtp, Resolve, TxtRecord } from './transport.ts';
 
-/** The one-word answer shared by badge, popup and CLI (design.md §2). */
-export type Verdict = 'enforced' | 'testing' | 'none' | 'absent' | 'broken';
+/**
+ * The one-word answer shared by badge, popup and CLI (design.md §2). `unknown`: nothing was checked, because no lookup
+ * got an answer (`CheckResult.unreachable` says why): the resolver or DoH provider is down or untrusted, which says
+ * nothing about the domain.
+ */
+export type Verdict = 'enforced' | 'testing' | 'none' | 'absent' | 'broken' | 'unknown';
 
 export interface CheckOptions {
   readonly resolve: Resolve;
@@ -74,7 +78,8 @@ export interface CheckResult {
   readonly domain: string;
   readonly derivedFrom: DomainSource;
   readonly verdict: Verdict;
-  readonly score: number;
+  /** Out of 100 (SCORE_WEIGHTS); null when the verdict is `unknown`. */
+  readonly score: number | null;
   readonly sts: {
     readonly name: string;
     readonly status: DnsStatus;
@@ -108,8 +113,9 @@ export interface CheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /**
    * Set when no lookup got an answer (each timed out or failed outright: an unreachable or untrusted resolver or
-   * DoH provider): what went wrong, in words. The domain was then not checked, and verdict and score say nothing
-   * about it; every caller shows "could not check" instead (the CLI exits 2, the extension shows ERR).
+   * DoH provider): what went wrong, in words. The domain was then not checked: the verdict is `unknown`, the score
+   * null, there are no diagnostics (the records, policy and MX fields only say what failed), and every caller says
+   * `couldNotCheck` instead (the CLI exits 2, the extension shows ERR, VS Code an error message).
    */
   readonly unreachable: string | null;
   readonly timings: {
@@ -232,22 +238,25 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
     lastSeen: options.lastSeen ?? null,
   };
 
+  // No lookup answered: nothing is known of the domain, so no rule speaks of it (each would blame the domain).
+  const unreachable = resolverUnreachable([sts, tlsrpt, mxAnswer]);
   const overrides = options.overrides ?? {};
   const lintOptions = { domain, mxHosts: mx.map((m) => m.host), overrides, served: true, ...(options.now ? { now: options.now } : {}) };
-  const diagnostics: Diagnostic[] = runRules(checkRules, ctx, overrides).map((d) => ({ ...d, source: sourceOf(d.code) }));
+  // (Without an answer there is no record or policy either, so the linting below finds nothing to read.)
+  const diagnostics: Diagnostic[] = unreachable !== null ? [] : runRules(checkRules, ctx, overrides).map((d) => ({ ...d, source: sourceOf(d.code) }));
   if (stsParsed) diagnostics.push(...withSource(lintRecordText(stsCandidates[0]!.value, 'sts-txt', lintOptions), 'sts'));
   if (tlsrptParsed) diagnostics.push(...withSource(lintRecordText(tlsrptCandidates[0]!.value, 'tlsrpt-txt', lintOptions), 'tlsrpt'));
   if (ctx.policy && policyText !== null) diagnostics.push(...withSource(lintRecordText(policyText, 'policy', lintOptions), 'policy'));
   const order: DiagnosticSource[] = ['dns', 'sts', 'https', 'policy', 'smtp', 'tlsrpt'];
   diagnostics.sort((a, b) => order.indexOf(a.source!) - order.indexOf(b.source!) || compareDiagnostics(a, b));
-  const verdict = verdictOf(ctx, diagnostics);
+  const verdict: Verdict = unreachable !== null ? 'unknown' : verdictOf(ctx, diagnostics);
 
   return {
     input,
     domain,
     derivedFrom: parsedInput.via,
     verdict,
-    score: scoreOf(ctx, diagnostics, verdict),
+    score: unreachable !== null ? null : scoreOf(ctx, diagnostics, verdict),
     sts: {
       name: sts.name,
       status: sts.status,
@@ -278,7 +287,7 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
       rua: tlsrptRecords.length === 1 && tlsrptParsed ? tlsrptParsed.effective.rua : [],
     },
     diagnostics,
-    unreachable: resolverUnreachable([sts, tlsrpt, mxAnswer]),
+    unreachable,
     timings: {
       totalMs: Date.now() - started,
       stsMs: sts.ms,
@@ -289,6 +298,19 @@ export async function checkDomain(input: string, options: CheckOptions): Promise
       smtpMs,
     },
   };
+}
+
+/**
+ * Why a domain was not checked (a result whose verdict is `unknown`): `<via> did not answer (<why>)`, `via` naming where
+ * the lookups went (`DNS 127.0.0.1:53`, `the DNS-over-HTTPS provider dns.example`), `why` the result's `unreachable`.
+ */
+export function unansweredReason(via: string, why: string): string {
+  return `${via} did not answer (${why})`;
+}
+
+/** The one sentence every host shows for a domain it could not check: `could not check <domain>: <via> did not answer (<why>)`. */
+export function couldNotCheck(domain: string, via: string, why: string): string {
+  return `could not check ${domain}: ${unansweredReason(via, why)}`;
 }
 
 /** Raised for input that names no domain (the one failure that is the caller's, not the domain's). */

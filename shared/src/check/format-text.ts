@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostic.ts';
-import type { CheckResult, Verdict } from './check-domain.ts';
+import { couldNotCheck, type CheckResult, type Verdict } from './check-domain.ts';
 import type { MxHost } from './context.ts';
 import { MX_CERTIFICATE_EXPIRING_DAYS, mxHostIsAddress, mxTlsPasses, type MxTls, type MxTlsStatus } from './mx-tls.ts';
 
@@ -23,6 +23,7 @@ const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   none: 'NONE: the policy is switched off',
   absent: 'ABSENT: no MTA-STS; senders use opportunistic TLS',
   broken: 'BROKEN: the setup fails senders (errors below)',
+  unknown: 'NOT CHECKED: no DNS answer',
 };
 
 function days(seconds: number): string {
@@ -109,6 +110,7 @@ export function checkResultText(r: CheckResult, paint: TextPaint = plainPaint): 
     none: (s) => paint.bold(paint.yellow(s)),
     absent: (s) => paint.bold(s),
     broken: (s) => paint.bold(paint.red(s)),
+    unknown: (s) => paint.bold(s),
   };
   const sev: Record<Severity, (s: string) => string> = {
     error: (s) => paint.bold(paint.red(s)),
@@ -116,6 +118,8 @@ export function checkResultText(r: CheckResult, paint: TextPaint = plainPaint): 
     info: paint.blue,
     hint: paint.dim,
   };
+  // Nothing was checked: one line, and not a word about the domain.
+  if (r.unreachable !== null) return `${paint.bold(couldNotCheck(r.domain, 'the resolver', r.unreachable))}\n`;
   const label = (s: string) => paint.dim(s.padEnd(9));
   const out: string[] = [];
   const derived = r.derivedFrom === 'domain' ? '' : paint.dim(`  (from the ${r.derivedFrom === 'url' ? 'URL' : 'address'} ${r.input.trim()})`);
