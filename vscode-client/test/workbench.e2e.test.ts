@@ -318,9 +318,11 @@ describe('STS Lens in the VS Code workbench: zone files and cross-file checks', 
     await open('example.org.zone');
     await expectText(languageItem(), 'DNS zone file');
     // The policy was edited above (unsaved) while the zone still publishes the id of the policy on disk.
+    // The hover's paragraphs (the type, then its data fields from the type table) run together as text.
     await expectProblemsOf('example.org.zone', ['workspace/id-not-bumped [Ln 10, Col 30]']);
     expect(await hoverToken('MX')).toBe(
-      'MXMail exchanger: preference and host name. Every MX host must be covered by an mx: pattern of the MTA-STS policy. (RFC 1035 §3.3.9, RFC 8461 §4.1)',
+      'MXMail exchanger: preference and host name. Every MX host must be covered by an mx: pattern of the MTA-STS policy. (RFC 1035 §3.3.9, RFC 8461 §4.1)' +
+        'Data: preference, exchange (RFC 1035 §3.3.9)',
     );
     await goTo(10, 32);
     const menu = await quickFixMenu();
