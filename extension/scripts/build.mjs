@@ -39,7 +39,8 @@ const suffixesFromFile = {
 
 // A rule's `summary` and `rfc` are its documentation (docs/rules.md, hover, SARIF): the extension never shows them, it
 // shows the findings the rules compute. They leave the bundles: the property, when its value is written out as a
-// string (constants may be spliced in), is cut from each object literal of the core's rule files (parsed by TypeScript, so nothing else is touched).
+// string (constants may be spliced in), is cut from each object literal of the core's rule files, which TypeScript
+// parses, so nothing else is touched (test/build.test.ts: no rule summary in any bundle).
 const RULE_FILE = /[\\/]shared[\\/]src[\\/][^\\/]+[\\/]rules[\\/][^\\/]+\.ts$/;
 const DOC_KEYS = new Set(['summary', 'rfc']);
 /** @param {import('typescript').Node} n @returns {boolean} */
