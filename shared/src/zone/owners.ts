@@ -1,5 +1,6 @@
 import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from './model.ts';
 import { nameId, recordAt } from './names.ts';
+import { previousParse } from './buffers.ts';
 import { checkRdata, type RdataProblem } from './rdata.ts';
 import { rdataQuickValid } from './rdata-quick.ts';
 
@@ -80,7 +81,8 @@ export function rdataProblems(zone: Zone): readonly RdataProblem[] {
     if (p) out.push(p);
   };
   const edit = zone.edit;
-  const earlier = edit ? problems.get(edit.previous.deref()!) : undefined;
+  const before = previousParse(zone);
+  const earlier = edit && before ? problems.get(before) : undefined;
   if (edit && earlier) {
     const moved = edit.end - edit.previousEnd;
     let k = 0;
