@@ -13,7 +13,10 @@ const pool: Typed[] = [];
 let pooled = 0;
 const given = new WeakSet<Zone>();
 
-/** A zero-filled array of at least `n` elements (at most twice that): from the pool when one fits, else new. */
+/**
+ * A zero-filled array of `n` elements: a view of one from the pool when one fits (holding `n` to `2n` elements), else
+ * new. Exactly `n`: parallel columns keep one length, and a table's length may be its size (a hash table's slots).
+ */
 export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
   let best = -1;
   for (let k = 0; k < pool.length; k++) {
@@ -26,8 +29,9 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
   pool[best] = pool[pool.length - 1]!;
   pool.pop();
   pooled -= a.byteLength;
-  a.fill(0);
-  return a;
+  const view = (a.length === n ? a : a.subarray(0, n)) as T;
+  view.fill(0);
+  return view;
 }
 
 /**

@@ -711,7 +711,17 @@ function probeToken(st: State, tok: number, o: number, h: number): number {
   for (;;) {
     const v = slots[slot << 1]!;
     if (v === 0) break;
-    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, src.text, s, e, origin)) return v - 1;
+    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, src.text, s, e, origin)) {
+      // A name held spelled out (written otherwise first, or its token gone in a re-read) is anchored to this plain
+      // token: the rules' quick paths read a name's token, and a long editing session must not spell out every name.
+      const id = v - 1;
+      if (st.nameStart[id]! < 0) {
+        st.nameStart[id] = st.ts[tok]!;
+        st.nameEnd[id] = st.te[tok]!;
+        st.nameOrigin[id] = absolute ? -1 : o;
+      }
+      return id;
+    }
     slot = (slot + 1) & mask;
   }
   return insertName(st, h, slot, st.ts[tok]!, st.te[tok]!, absolute ? -1 : o, null);

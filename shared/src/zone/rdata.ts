@@ -1,3 +1,4 @@
+import { previousParse } from './buffers.ts';
 import type { Span } from '../diagnostic.ts';
 import { formatIpv6, isIpv4, parseIpv6 } from './address.ts';
 import { decodeCharString, quoteCharString } from './char-string.ts';
@@ -167,17 +168,42 @@ export function canonicalRdata(zone: Zone, rec: ZoneRecord): string {
 
 const targets = new WeakMap<Zone, readonly { rec: ZoneRecord; name: string; tok: number }[]>();
 
-/** MX and NS records with their target names, computed once per parse for the rules that follow them. */
+/**
+ * MX and NS records with their target names, computed once per parse for the rules that follow them. A zone re-read
+ * after an edit spells out only the targets of the records read anew; the others' names are the earlier parse's.
+ */
 export function mxNsTargets(zone: Zone): readonly { rec: ZoneRecord; name: string; tok: number }[] {
   let list = targets.get(zone);
   if (list) return list;
   const out: { rec: ZoneRecord; name: string; tok: number }[] = [];
   const type = zone.records.type;
-  for (let i = 0; i < zone.records.count; i++) {
-    if (type[i] !== RR.MX && type[i] !== RR.NS) continue;
+  const read = (i: number) => {
+    if (type[i] !== RR.MX && type[i] !== RR.NS) return;
     const rec = recordAt(zone, i);
     const t = targetName(zone, rec);
     if (t) out.push({ rec, name: t.name, tok: t.tok });
+  };
+  const edit = zone.edit;
+  const before = previousParse(zone);
+  const earlier = before ? targets.get(before) : undefined;
+  if (edit && before && earlier) {
+    const moved = edit.end - edit.previousEnd;
+    let k = 0;
+    // Before the edit: the same records, tokens and names.
+    for (; k < earlier.length && earlier[k]!.rec.index < edit.start; k++) {
+      const t = earlier[k]!;
+      out.push({ rec: recordAt(zone, t.rec.index), name: t.name, tok: t.tok });
+    }
+    for (let i = edit.start; i < edit.end; i++) read(i);
+    // After it: the same records moved (their tokens by as many as the re-read part added).
+    for (; k < earlier.length && earlier[k]!.rec.index < edit.previousEnd; k++);
+    for (; k < earlier.length; k++) {
+      const t = earlier[k]!;
+      const i = t.rec.index + moved;
+      out.push({ rec: recordAt(zone, i), name: t.name, tok: t.tok - before.records.rdata[t.rec.index]! + zone.records.rdata[i]! });
+    }
+  } else {
+    for (let i = 0; i < zone.records.count; i++) read(i);
   }
   list = out;
   targets.set(zone, list);

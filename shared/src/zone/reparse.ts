@@ -283,7 +283,7 @@ function movedProblem(p: ZoneProblem, delta: number): ZoneProblem {
 function copyOf(a: Int32Array): Int32Array {
   const g = typedArray(Int32Array, a.length);
   g.set(a);
-  return g.length === a.length ? g : g.subarray(0, a.length);
+  return g;
 }
 
 /** Add `d` to `a[from, to)`. */
