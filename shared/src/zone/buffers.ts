@@ -7,9 +7,12 @@ import type { Zone } from './model.ts';
 type Typed = Uint8Array | Uint16Array | Int32Array;
 type Ctor<T extends Typed> = { new (n: number): T; readonly BYTES_PER_ELEMENT: number };
 
-/** At most this many bytes wait in the pool (the arrays of about two versions of a 1M-record zone). */
-const MAX_POOL_BYTES = 256 * 1024 * 1024;
+/** At most this many bytes wait in the pool (about one version of a 1M-record zone). */
+const MAX_POOL_BYTES = 128 * 1024 * 1024;
 const pool: Typed[] = [];
+/** The recycling that gave each pooled array: arrays the two re-parses since did not take are let go. */
+const generation: number[] = [];
+let generations = 0;
 let pooled = 0;
 const given = new WeakSet<Zone>();
 
@@ -27,11 +30,24 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
   if (best < 0) return new ctor(n);
   const a = pool[best]! as T;
   pool[best] = pool[pool.length - 1]!;
+  generation[best] = generation[generation.length - 1]!;
   pool.pop();
+  generation.pop();
   pooled -= a.byteLength;
   const view = (a.length === n ? a : a.subarray(0, n)) as T;
   view.fill(0);
   return view;
+}
+
+const derived = new WeakMap<Zone, Typed[]>();
+
+/** `typedArray` for an index derived from `zone` (built once per parse): given back with the zone's own arrays. */
+export function derivedArray<T extends Typed>(zone: Zone, ctor: Ctor<T>, n: number): T {
+  const a = typedArray(ctor, n);
+  const list = derived.get(zone);
+  if (list) list.push(a);
+  else derived.set(zone, [a]);
+  return a;
 }
 
 /**
@@ -42,15 +58,29 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
 export function recycleZone(zone: Zone): void {
   if (given.has(zone)) return;
   given.add(zone);
+  generations++;
+  for (let k = pool.length - 1; k >= 0; k--) {
+    if (generation[k]! >= generations - 1) continue;
+    pooled -= pool[k]!.byteLength;
+    pool[k] = pool[pool.length - 1]!;
+    generation[k] = generation[generation.length - 1]!;
+    pool.pop();
+    generation.pop();
+  }
   const { tokens: t, entries: e, records: r, names: n } = zone;
   const arrays: Typed[] = [t.kind, t.start, t.end, e.kind, e.start, e.end, e.firstToken, r.source, r.firstTok, r.hasOwner, r.owner, r.ttl, r.cls, r.type, r.typeTok, r.rdata, r.rdataEnd, r.origin, n.hashes, n.slots, n.start, n.end, n.origin];
   const c = zone.checkpoints;
   if (c) arrays.push(c.entry, c.originId, c.defaultTtl, c.lastTtl, c.cls, c.ownerTok, c.ownerOrigin);
+  for (const a of derived.get(zone) ?? []) arrays.push(a);
   for (const a of arrays) {
     // Small arrays cost nothing to allocate; an array twice in the list is given once.
     if (a.byteLength < 64 * 1024 || pool.includes(a)) continue;
-    while (pool.length > 0 && pooled + a.byteLength > MAX_POOL_BYTES) pooled -= pool.shift()!.byteLength;
+    while (pool.length > 0 && pooled + a.byteLength > MAX_POOL_BYTES) {
+      pooled -= pool.shift()!.byteLength;
+      generation.shift();
+    }
     pool.push(a);
+    generation.push(generations);
     pooled += a.byteLength;
   }
 }

@@ -50,9 +50,10 @@ function editsOfKind(kind: number, text: string, rnd: () => number, k: number): 
   const body = text.slice(at, end);
   switch (kind) {
     case 0: return [[at, at, 'x']]; // rename an owner
-    case 1: { // type a new record line, a keystroke at a time
-      const typed = `new${k} IN A 192.0.2.7`;
-      return [[end, end, '\n'], ...[...typed].map((c, i): Edit => [end + 1 + i, end + 1 + i, c])];
+    case 1: { // type a new record line, a keystroke at a time (every other one owns a name MX records point to)
+      const typed = k % 2 === 0 ? `new${k} IN A 192.0.2.7` : `mx${k % 9}.example.net. IN CNAME host0`;
+      const p = k % 2 === 0 ? end : text.length; // the name MX records point to: at the end, outside any `( )`
+      return [[p, p, '\n'], ...[...typed].map((c, i): Edit => [p + 1 + i, p + 1 + i, c])];
     }
     case 2: return [[at, end + 1, '']]; // delete a line
     case 3: { // change a TTL

@@ -144,10 +144,11 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   const t0 = E.firstToken[ce]!;
   const regionStart = E.start[ce]!;
   // Room for everything the old zone held plus what the edit may add; the parser grows the arrays beyond that.
+  // Rounded up, so the arrays of the version two back (given for reuse) fit the next version's few more elements.
   const grow = Math.max(0, text.length - old.text.length);
-  const tokCap = T.count + grow + 1024;
-  const entCap = E.count + grow + 256;
-  const recCap = R.count + grow + 256;
+  const tokCap = roomFor(T.count + grow + 1024);
+  const entCap = roomFor(E.count + grow + 256);
+  const recCap = roomFor(R.count + grow + 256);
   const tk = typedArray(Uint8Array, tokCap); tk.set(T.kind.subarray(0, t0));
   const ts = typedArray(Int32Array, tokCap); ts.set(T.start.subarray(0, t0));
   const te = typedArray(Int32Array, tokCap); te.set(T.end.subarray(0, t0));
@@ -161,7 +162,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   rec.owner.set(R.owner.subarray(0, r0)); rec.ttl.set(R.ttl.subarray(0, r0)); rec.cls.set(R.cls.subarray(0, r0)); rec.type.set(R.type.subarray(0, r0));
   rec.typeTok.set(R.typeTok.subarray(0, r0)); rec.rdata.set(R.rdata.subarray(0, r0)); rec.rdataEnd.set(R.rdataEnd.subarray(0, r0));
   rec.origin.set(R.origin.subarray(0, r0));
-  const nameCap = N.count + 1024;
+  const nameCap = roomFor(N.count + 1024);
   const copyNames = (a: Int32Array) => {
     const g = typedArray(Int32Array, nameCap);
     g.set(a.subarray(0, N.count));
@@ -277,6 +278,11 @@ function movedDirective(d: ZoneDirective, delta: number, dT: number): ZoneDirect
 
 function movedProblem(p: ZoneProblem, delta: number): ZoneProblem {
   return { ...p, range: { start: p.range.start + delta, end: p.range.end + delta } };
+}
+
+/** A capacity of at least `n`, in steps of 64k elements. */
+function roomFor(n: number): number {
+  return Math.ceil(n / 65536) * 65536;
 }
 
 /** A copy of `a` (in an array from the pool when one fits). */
