@@ -103,13 +103,13 @@ describe('serverSettings', () => {
   });
 
   it('gives the defaults for unset settings (VS Code passes the declared defaults: {}, "", 150)', () => {
-    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 }, problems: [] });
-    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 150, maxSymbols: 5000 }).settings).toEqual(readSettings({}));
+    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 50, maxSymbols: 5000 }, problems: [] });
+    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 50, maxSymbols: 5000 }).settings).toEqual(readSettings({}));
   });
 
   it('drops and names unknown codes, bad severities, empty domains and an out-of-range debounce', () => {
     const m = from({ rules: { 'policy/nope': 'off', 'policy/max-age-too-short': 'fatal' }, domains: { a: '' }, debounceMs: 99999, maxSymbols: 0 });
-    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 });
+    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 50, maxSymbols: 5000 });
     expect(m.problems).toEqual([
       'stsLens.rules: `policy/nope` is not a rule code (run `sts-lens rules` for the list)',
       'stsLens.rules: `policy/max-age-too-short` is set to "fatal"; use error, warning, info, hint or off',

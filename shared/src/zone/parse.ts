@@ -94,20 +94,31 @@ export interface State {
   lastCheckpoint: number;
 }
 
+/** Line feeds and lone carriage returns in `text` (its line count, less one). */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  // CR-only line endings (old Mac files): counted only when the file has no LF at all.
+  if (n === 0) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
 /** Parse a DNS zone file (RFC 1035 §5 as BIND, NSD and Knot read it). Total, linear, lossless; never throws. */
 export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
   const explicitOrigin = options.origin ? normalizeOrigin(options.origin) : null;
   const pathOrigin = explicitOrigin === null && options.path ? originFromPath(options.path) : null;
   const initialOrigin = explicitOrigin ?? pathOrigin;
-  // Capacities sized for typical zones (about 8 characters a token, 40 a line); the arrays grow when needed.
+  // Capacities: the file's lines bound its entries, records and owner names (growing an array of a million means a
+  // fresh one and a copy; growing the hash table, re-inserting every name at random places); tokens are about 8
+  // characters each. Includes and `$GENERATE` expansions grow the arrays when needed.
+  const lines = lineCount(text) + 16;
   const tokCap = Math.max(64, (text.length / 7) | 0);
-  const entCap = Math.max(16, (text.length / 36) | 0);
-  // Sized for a typical zone up front: growing a hash table means re-inserting every name at random places.
-  const nameCap = Math.max(1024, (text.length / 50) | 0);
+  const entCap = lines;
+  const nameCap = Math.max(1024, lines);
   const st: State = {
     tk: typedArray(Uint8Array, tokCap), ts: typedArray(Int32Array, tokCap), te: typedArray(Int32Array, tokCap), nt: 0,
     ek: typedArray(Uint8Array, entCap), es: typedArray(Int32Array, entCap), ee: typedArray(Int32Array, entCap), ef: typedArray(Int32Array, entCap), ne: 0,
-    rec: newRecords(Math.max(16, (text.length / 40) | 0)),
+    rec: newRecords(lines),
     nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
