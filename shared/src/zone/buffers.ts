@@ -7,8 +7,8 @@ import type { Zone } from './model.ts';
 type Typed = Uint8Array | Uint16Array | Int32Array;
 type Ctor<T extends Typed> = { new (n: number): T; readonly BYTES_PER_ELEMENT: number };
 
-/** At most this many bytes wait in the pool (a version of a zone of several million records; unused ones go soon). */
-const MAX_POOL_BYTES = 1024 * 1024 * 1024;
+/** At most this many bytes wait in the pool (a version of a 1M-record zone; arrays no re-parse took soon go). */
+const MAX_POOL_BYTES = 256 * 1024 * 1024;
 const pool: Typed[] = [];
 /** The recycling that gave each pooled array: arrays the two re-parses since did not take are let go. */
 const generation: number[] = [];
