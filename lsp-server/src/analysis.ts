@@ -13,6 +13,7 @@ import {
   parseZoneFor,
   zoneMxHosts,
   zoneStsIds,
+  type CommonEnds,
   type Diagnostic,
   type DocumentKind,
   type LintOptions,
@@ -36,6 +37,8 @@ export interface Analysis {
   readonly lines: LineIndex;
   readonly policy: ParsedPolicy | null;
   readonly zone: Zone | null;
+  /** The parse `zone` was re-read from (the version before), held until the next version reuses its arrays. */
+  readonly basis: Zone | null;
   /** TLS-RPT reports: the JSON parse and the `report/*` findings. */
   readonly report: ReportLint | null;
   /** The policy's domain (path, then settings); null for other kinds or when unknown. */
@@ -70,9 +73,9 @@ export function pathOf(uri: string): string {
 
 /**
  * Analyse one version of a document. `previous`, the analysis of an earlier version, lets a zone be re-read only
- * around the edit.
+ * around the edit; `knownEnds`, where its text and this one agree, when the caller read it off the edits.
  */
-export function analyse(uri: string, version: number, languageId: string, text: string, settings: Settings, index: WorkspaceIndex, previous: Analysis | null = null): Analysis | null {
+export function analyse(uri: string, version: number, languageId: string, text: string, settings: Settings, index: WorkspaceIndex, previous: Analysis | null = null, knownEnds?: CommonEnds): Analysis | null {
   const path = pathOf(uri);
   const kind = kindOf(languageId, path, text);
   if (!kind) return null;
@@ -85,15 +88,17 @@ export function analyse(uri: string, version: number, languageId: string, text: 
   const policy = kind === 'policy' ? parsePolicy(text, { frontMatter: true }) : null;
   // An earlier version of the same document: where the two texts agree is found once, for the parse and the lines.
   const same = previous && previous.uri === uri ? previous : null;
-  const ends = same ? commonEnds(same.text, text) : undefined;
+  const ends = same ? (knownEnds ?? commonEnds(same.text, text)) : undefined;
   const earlier = same?.zone && same.path === path && same.options.origin === options.origin ? same.zone : null;
-  const zone = kind === 'zone' ? parseZoneFor(text, options, earlier, ends) : null;
+  // The server keeps one analysis per document: the parse two versions back is read by no one, its arrays are reused.
+  const zone = kind === 'zone' ? parseZoneFor(text, options, earlier, ends, earlier ? same!.basis : null) : null;
+  const basis = zone && earlier && zone !== earlier ? earlier : null;
   const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
   const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
   if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
   // An earlier version's line index is edited rather than rebuilt (a 100k-line zone, one keystroke).
   const lines = same ? LineIndex.edited(same.lines, text, ends) : new LineIndex(text);
-  return withDiagnostics({ uri, version, path, kind, text, lines, policy, zone, report, domain, options, indexChanged }, null, settings, index);
+  return withDiagnostics({ uri, version, path, kind, text, lines, policy, zone, basis, report, domain, options, indexChanged }, null, settings, index);
 }
 
 type AnalysisFacts = Omit<Analysis, 'diagnostics' | 'ownDiagnostics'>;

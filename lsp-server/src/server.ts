@@ -24,6 +24,7 @@ import {
   zoneMxHosts,
   zoneSemanticSpans,
   zoneSymbols,
+  type CommonEnds,
   type CompletionEntry,
   type OutlineSymbol,
   type SemanticTokenType,
@@ -64,7 +65,30 @@ export const SERVER_NAME = 'sts-lens-lsp';
 
 /** Start serving on `connection` (stdio, IPC or an in-process stream pair). */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * Where each open document's text agrees with the text of its last analysis (`base`, that version), read off the
+   * edits as they arrive: the re-parse of a 100k-record zone need not compare megabytes to find the edit.
+   */
+  const agreed = new Map<string, { base: number; prefix: number; suffix: number } | null>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update(doc, changes, version) {
+      const ends = agreed.get(doc.uri) ?? null;
+      for (const c of changes) {
+        if (ends && 'range' in c && c.range) {
+          const length = doc.getText().length;
+          const a = doc.offsetAt(c.range.start);
+          const b = doc.offsetAt(c.range.end);
+          ends.prefix = Math.min(ends.prefix, a, b);
+          ends.suffix = Math.min(ends.suffix, length - Math.max(a, b));
+        } else {
+          agreed.set(doc.uri, null);
+        }
+        doc = TextDocument.update(doc, [c], version);
+      }
+      return doc;
+    },
+  });
   const index = new WorkspaceIndex();
   const cache = new Map<string, Analysis | null>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -79,8 +103,13 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): Analysis | null {
     const cached = cache.get(doc.uri);
     if (cached !== undefined && (cached === null ? false : cached.version === doc.version)) return cached;
-    const a = analyse(doc.uri, doc.version, doc.languageId, doc.getText(), settings, index, cached ?? null);
+    const text = doc.getText();
+    const known = agreed.get(doc.uri);
+    const previous = cached ?? null;
+    const ends = known && previous && known.base === previous.version ? commonEndsWithin(known, previous.text.length, text.length) : undefined;
+    const a = analyse(doc.uri, doc.version, doc.languageId, text, settings, index, previous, ends);
     cache.set(doc.uri, a);
+    agreed.set(doc.uri, { base: doc.version, prefix: Infinity, suffix: Infinity });
     if (a?.indexChanged) relintDependents(a);
     return a;
   }
@@ -104,12 +133,25 @@ export function startServer(connection: Connection): void {
     return a.lines.offsetAt(pos);
   }
 
-  function publish(doc: TextDocument): void {
-    const a = analysisOf(doc);
+  /**
+   * Publish the diagnostics of the document's current version. The work yields to the connection between its steps
+   * (the parse, the rules, the conversion): a newer version or the document's closing that arrived meanwhile
+   * supersedes it, and its result is never sent.
+   */
+  async function publish(doc: TextDocument): Promise<void> {
     const version = doc.version;
+    const stale = () => documents.get(doc.uri)?.version !== version;
+    const a = analysisOf(doc);
+    if (a) {
+      await yieldToConnection();
+      if (stale()) return;
+      a.ownDiagnostics();
+      await yieldToConnection();
+      if (stale()) return;
+    }
     const diagnostics = a ? a.diagnostics().map((d, i) => toLspDiagnostic(a.lines, d, i)) : [];
     // Never publish a result after a newer version arrived (or the document closed).
-    if (documents.get(doc.uri)?.version !== version) return;
+    if (stale()) return;
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
@@ -122,7 +164,7 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (current) publish(current);
+        if (current) void publish(current);
       }, settings.debounceMs),
     );
   }
@@ -237,6 +279,7 @@ export function startServer(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
+    agreed.delete(e.document.uri);
     if (e.document.uri.startsWith('file:')) index.update(fileURLToPath(e.document.uri));
     else index.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -461,6 +504,18 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Let the connection read what came in (a newer version, a cancellation) before going on. */
+function yieldToConnection(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Common ends read off the edits, within what two texts of these lengths can share (prefix first). */
+function commonEndsWithin(known: { prefix: number; suffix: number }, oldLength: number, newLength: number): CommonEnds {
+  const max = Math.min(oldLength, newLength);
+  const prefix = Math.min(known.prefix, max);
+  return { prefix, suffix: Math.min(known.suffix, max - prefix) };
 }
 
 /** A well-formed LSP position in a request's params. */

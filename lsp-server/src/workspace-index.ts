@@ -17,6 +17,44 @@ export interface IndexedFile {
   readonly stsIds: readonly { readonly domain: string; readonly id: string }[];
   /** The parse the facts were read from (not kept alive by the index). */
   readonly zone: WeakRef<Zone> | null;
+  /** How `mx` and `stsIds` are read: once, on first use. */
+  readonly facts: ZoneFacts;
+}
+
+interface ZoneFacts {
+  /** Whether a parse is still held to read a fact from. */
+  holds(): boolean;
+  mx(): ReadonlyMap<string, readonly string[]>;
+  stsIds(): readonly { readonly domain: string; readonly id: string }[];
+}
+
+const emptyFacts: ZoneFacts = { holds: () => false, mx: () => new Map(), stsIds: () => [] };
+
+/** A zone's cross-file facts, each computed on first use (holding the parse until then). */
+function zoneFacts(zone: Zone): ZoneFacts {
+  let z: Zone | null = zone;
+  let mx: ReadonlyMap<string, readonly string[]> | null = null;
+  let sts: readonly { readonly domain: string; readonly id: string }[] | null = null;
+  const drop = () => {
+    if (mx && sts) z = null;
+  };
+  return {
+    holds: () => z !== null,
+    mx() {
+      if (!mx) {
+        mx = zoneMxHosts(z!);
+        drop();
+      }
+      return mx;
+    },
+    stsIds() {
+      if (!sts) {
+        sts = zoneStsIds(z!).map(({ domain, id }) => ({ domain, id }));
+        drop();
+      }
+      return sts;
+    },
+  };
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
@@ -46,6 +84,8 @@ export class WorkspaceIndex {
 
   /** Remember the policy of every (domain, id) pair not seen before; `domainOf` tells a policy file's domain. */
   noteBaselines(domainOf: (path: string) => string | null): void {
+    // Without a policy file no pair can be noted (and a zone's `_mta-sts` ids need not be read).
+    if (!this.policies().some((p) => domainOf(p.path) !== null)) return;
     let policies: Map<string, string> | null = null;
     for (const f of this.files.values()) {
       for (const s of f.stsIds) {
@@ -112,10 +152,18 @@ export class WorkspaceIndex {
     if (prev && prev.text === text && prev.kind === kind) return false;
     const z = kind === 'zone' ? (zone ?? parseZone(text, { path })) : null;
     const kept = z !== null && prev?.kind === 'zone' && z.edit !== undefined && prev.zone?.deref() === z.edit.previous.deref() && !editTouches(z, MAIL_TYPES);
+    // The facts are read on first use (a policy in the workspace asks for them): a zone edited with no policy around
+    // never looks for its MX records. Kept facts come from the version before when it read them all, else lazily from
+    // this parse (the same facts; an older parse is not kept alive for them).
+    const facts = kept && !prev.facts.holds() ? prev.facts : z ? zoneFacts(z) : emptyFacts;
     this.files.set(uri, {
-      uri, path, kind, text,
-      mx: kept ? prev.mx : z ? zoneMxHosts(z) : new Map(),
-      stsIds: kept ? prev.stsIds : z ? zoneStsIds(z).map(({ domain, id }) => ({ domain, id })) : [],
+      uri, path, kind, text, facts,
+      get mx() {
+        return facts.mx();
+      },
+      get stsIds() {
+        return facts.stsIds();
+      },
       zone: z ? new WeakRef(z) : null,
     });
     return !kept;

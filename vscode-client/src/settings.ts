@@ -17,7 +17,7 @@ export interface MappedSettings {
   readonly problems: readonly string[];
 }
 
-export const DEFAULT_DEBOUNCE_MS = 150;
+export const DEFAULT_DEBOUNCE_MS = 50;
 export const DEFAULT_MAX_SYMBOLS = 5000;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 

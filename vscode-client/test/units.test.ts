@@ -102,19 +102,19 @@ describe('serverSettings', () => {
     expect(readSettings(m.settings)).toEqual(m.settings);
   });
 
-  it('gives the defaults for unset settings (VS Code passes the declared defaults: {}, "", 150)', () => {
-    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 }, problems: [] });
-    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 150, maxSymbols: 5000 }).settings).toEqual(readSettings({}));
+  it('gives the defaults for unset settings (VS Code passes the declared defaults: {}, "", 50)', () => {
+    expect(from({})).toEqual({ settings: { rules: {}, domain: null, domains: {}, debounceMs: 50, maxSymbols: 5000 }, problems: [] });
+    expect(from({ rules: {}, domain: '', domains: {}, debounceMs: 50, maxSymbols: 5000 }).settings).toEqual(readSettings({}));
   });
 
   it('drops and names unknown codes, bad severities, empty domains and an out-of-range debounce', () => {
     const m = from({ rules: { 'policy/nope': 'off', 'policy/max-age-too-short': 'fatal' }, domains: { a: '' }, debounceMs: 99999, maxSymbols: 0 });
-    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 150, maxSymbols: 5000 });
+    expect(m.settings).toEqual({ rules: {}, domain: null, domains: {}, debounceMs: 50, maxSymbols: 5000 });
     expect(m.problems).toEqual([
       'stsLens.rules: `policy/nope` is not a rule code (run `sts-lens rules` for the list)',
       'stsLens.rules: `policy/max-age-too-short` is set to "fatal"; use error, warning, info, hint or off',
       'stsLens.domains: `a` needs a domain name, not ""',
-      'stsLens.debounceMs must be between 0 and 5000; using 150',
+      'stsLens.debounceMs must be between 0 and 5000; using 50',
       'stsLens.maxSymbols must be a whole number of at least 1; using 5000',
     ]);
   });

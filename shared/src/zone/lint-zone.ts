@@ -25,9 +25,11 @@ let last: { text: string; origin: string | undefined; path: string | undefined; 
 /**
  * Parse zone text with the lint options' origin, path and include reader (the last parse is reused). `previous`, a
  * parse of an earlier version of the same file with the same options, is re-read only around the edit (an editor);
- * `ends`, the common ends of its text and this one, when the caller has them.
+ * `ends`, the common ends of its text and this one, when the caller has them. `recycle`, given (even null)
+ * when the versions form one line as in an editor: a parse no one reads any more (the version before `previous`),
+ * whose arrays this parse reuses (`ReparseExtras.recycle`).
  */
-export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null, ends?: CommonEnds): Zone {
+export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null, ends?: CommonEnds, recycle?: Zone | null): Zone {
   // With an earlier parse given the text is a new version: comparing megabytes with the last one would only cost.
   if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude && last.includeRoot === options.includeRoot) return last.zone;
   const parseOptions = {
@@ -36,7 +38,7 @@ export function parseZoneFor(text: string, options: LintOptions, previous?: Zone
     ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
     ...(options.includeRoot !== undefined ? { includeRoot: options.includeRoot } : {}),
   };
-  const zone = previous ? reparseZone(previous, text, parseOptions, ends ? { ends } : {}) : parseZone(text, parseOptions);
+  const zone = previous ? reparseZone(previous, text, parseOptions, { ...(ends ? { ends } : {}), ...(recycle !== undefined ? { recycle } : {}) }) : parseZone(text, parseOptions);
   last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone };
   return zone;
 }

@@ -1,5 +1,6 @@
 import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from './model.ts';
 import { nameId, recordAt } from './names.ts';
+import { derivedArray, previousParse } from './buffers.ts';
 import { checkRdata, type RdataProblem } from './rdata.ts';
 import { rdataQuickValid } from './rdata-quick.ts';
 
@@ -20,8 +21,8 @@ export function ownerIndex(zone: Zone): OwnerIndex {
   if (idx) return idx;
   const n = zone.records.count;
   const owner = zone.records.owner;
-  const first = new Int32Array(zone.names.count).fill(-1);
-  const next = new Int32Array(n);
+  const first = derivedArray(zone, Int32Array, zone.names.count).fill(-1);
+  const next = derivedArray(zone, Int32Array, n);
   for (let i = n - 1; i >= 0; i--) {
     const o = owner[i]!;
     next[i] = first[o]!;
@@ -80,7 +81,8 @@ export function rdataProblems(zone: Zone): readonly RdataProblem[] {
     if (p) out.push(p);
   };
   const edit = zone.edit;
-  const earlier = edit ? problems.get(edit.previous.deref()!) : undefined;
+  const before = previousParse(zone);
+  const earlier = edit && before ? problems.get(before) : undefined;
   if (edit && earlier) {
     const moved = edit.end - edit.previousEnd;
     let k = 0;

@@ -1,4 +1,5 @@
 import type { Span } from '../diagnostic.ts';
+import { typedArray } from './buffers.ts';
 import { expandGenerate } from './generate.ts';
 import {
   ENTRY_BLANK, ENTRY_DIRECTIVE, ENTRY_ERROR, ENTRY_RECORD, TOK_COMMENT, TOK_ESCAPED, TOK_LPAREN, TOK_QUOTED,
@@ -93,20 +94,31 @@ export interface State {
   lastCheckpoint: number;
 }
 
+/** Line feeds and lone carriage returns in `text` (its line count, less one). */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  // CR-only line endings (old Mac files): counted only when the file has no LF at all.
+  if (n === 0) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
 /** Parse a DNS zone file (RFC 1035 §5 as BIND, NSD and Knot read it). Total, linear, lossless; never throws. */
 export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
   const explicitOrigin = options.origin ? normalizeOrigin(options.origin) : null;
   const pathOrigin = explicitOrigin === null && options.path ? originFromPath(options.path) : null;
   const initialOrigin = explicitOrigin ?? pathOrigin;
-  // Capacities sized for typical zones (about 8 characters a token, 40 a line); the arrays grow when needed.
+  // Capacities: the file's lines bound its entries, records and owner names (growing an array of a million means a
+  // fresh one and a copy; growing the hash table, re-inserting every name at random places); tokens are about 8
+  // characters each. Includes and `$GENERATE` expansions grow the arrays when needed.
+  const lines = lineCount(text) + 16;
   const tokCap = Math.max(64, (text.length / 7) | 0);
-  const entCap = Math.max(16, (text.length / 36) | 0);
-  // Sized for a typical zone up front: growing a hash table means re-inserting every name at random places.
-  const nameCap = Math.max(1024, (text.length / 50) | 0);
+  const entCap = lines;
+  const nameCap = Math.max(1024, lines);
   const st: State = {
-    tk: new Uint8Array(tokCap), ts: new Int32Array(tokCap), te: new Int32Array(tokCap), nt: 0,
-    ek: new Uint8Array(entCap), es: new Int32Array(entCap), ee: new Int32Array(entCap), ef: new Int32Array(entCap), ne: 0,
-    rec: newRecords(Math.max(16, (text.length / 40) | 0)),
+    tk: typedArray(Uint8Array, tokCap), ts: typedArray(Int32Array, tokCap), te: typedArray(Int32Array, tokCap), nt: 0,
+    ek: typedArray(Uint8Array, entCap), es: typedArray(Int32Array, entCap), ee: typedArray(Int32Array, entCap), ef: typedArray(Int32Array, entCap), ne: 0,
+    rec: newRecords(lines),
     nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
@@ -154,18 +166,18 @@ function addSource(st: State, kind: ZoneSource['kind'], path: string | null, tex
 /** Room for at least `min` tokens (twice the room by default). */
 export function growTokens(st: State, min = 0): void {
   const cap = Math.max(st.tk.length * 2, min);
-  const tk = new Uint8Array(cap); tk.set(st.tk); st.tk = tk;
-  const ts = new Int32Array(cap); ts.set(st.ts); st.ts = ts;
-  const te = new Int32Array(cap); te.set(st.te); st.te = te;
+  const tk = typedArray(Uint8Array, cap); tk.set(st.tk); st.tk = tk;
+  const ts = typedArray(Int32Array, cap); ts.set(st.ts); st.ts = ts;
+  const te = typedArray(Int32Array, cap); te.set(st.te); st.te = te;
 }
 
 /** Room for at least `min` entries (twice the room by default). */
 export function growEntries(st: State, min = 0): void {
   const cap = Math.max(st.ek.length * 2, min);
-  const ek = new Uint8Array(cap); ek.set(st.ek); st.ek = ek;
-  const es = new Int32Array(cap); es.set(st.es); st.es = es;
-  const ee = new Int32Array(cap); ee.set(st.ee); st.ee = ee;
-  const ef = new Int32Array(cap); ef.set(st.ef); st.ef = ef;
+  const ek = typedArray(Uint8Array, cap); ek.set(st.ek); st.ek = ek;
+  const es = typedArray(Int32Array, cap); es.set(st.es); st.es = es;
+  const ee = typedArray(Int32Array, cap); ee.set(st.ee); st.ee = ee;
+  const ef = typedArray(Int32Array, cap); ef.set(st.ef); st.ef = ef;
 }
 
 /**
@@ -317,8 +329,8 @@ function checkpoint(st: State): void {
 
 export function newCheckpoints(cap: number): MutableCheckpoints {
   return {
-    count: 0, entry: new Int32Array(cap), originId: new Int32Array(cap), defaultTtl: new Int32Array(cap), lastTtl: new Int32Array(cap),
-    cls: new Int32Array(cap), ownerTok: new Int32Array(cap), ownerOrigin: new Int32Array(cap),
+    count: 0, entry: typedArray(Int32Array, cap), originId: typedArray(Int32Array, cap), defaultTtl: typedArray(Int32Array, cap), lastTtl: typedArray(Int32Array, cap),
+    cls: typedArray(Int32Array, cap), ownerTok: typedArray(Int32Array, cap), ownerOrigin: typedArray(Int32Array, cap),
   };
 }
 
@@ -599,9 +611,9 @@ function setOrigin(st: State, origin: string): void {
 
 export function newRecords(cap: number): MutableRecords {
   return {
-    count: 0, source: new Uint16Array(cap), firstTok: new Int32Array(cap), hasOwner: new Uint8Array(cap), owner: new Int32Array(cap),
-    ttl: new Int32Array(cap), cls: new Uint16Array(cap), type: new Uint16Array(cap), typeTok: new Int32Array(cap),
-    rdata: new Int32Array(cap), rdataEnd: new Int32Array(cap), origin: new Int32Array(cap),
+    count: 0, source: typedArray(Uint16Array, cap), firstTok: typedArray(Int32Array, cap), hasOwner: typedArray(Uint8Array, cap), owner: typedArray(Int32Array, cap),
+    ttl: typedArray(Int32Array, cap), cls: typedArray(Uint16Array, cap), type: typedArray(Uint16Array, cap), typeTok: typedArray(Int32Array, cap),
+    rdata: typedArray(Int32Array, cap), rdataEnd: typedArray(Int32Array, cap), origin: typedArray(Int32Array, cap),
   };
 }
 
@@ -710,7 +722,17 @@ function probeToken(st: State, tok: number, o: number, h: number): number {
   for (;;) {
     const v = slots[slot << 1]!;
     if (v === 0) break;
-    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, src.text, s, e, origin)) return v - 1;
+    if (slots[(slot << 1) + 1] === h && sameAsStored(st, v - 1, src.text, s, e, origin)) {
+      // A name held spelled out (written otherwise first, or its token gone in a re-read) is anchored to this plain
+      // token: the rules' quick paths read a name's token, and a long editing session must not spell out every name.
+      const id = v - 1;
+      if (st.nameStart[id]! < 0) {
+        st.nameStart[id] = st.ts[tok]!;
+        st.nameEnd[id] = st.te[tok]!;
+        st.nameOrigin[id] = absolute ? -1 : o;
+      }
+      return id;
+    }
     slot = (slot + 1) & mask;
   }
   return insertName(st, h, slot, st.ts[tok]!, st.te[tok]!, absolute ? -1 : o, null);

@@ -1,3 +1,4 @@
+import { previousParse } from './buffers.ts';
 import type { Span } from '../diagnostic.ts';
 import { formatIpv6, isIpv4, parseIpv6 } from './address.ts';
 import { decodeCharString, quoteCharString } from './char-string.ts';
@@ -5,7 +6,7 @@ import { TOK_QUOTED, type Zone, type ZoneRecord } from './model.ts';
 import { absoluteName } from './name.ts';
 import { nextSignificant } from './parse.ts';
 import { RR, typeName } from './rr-types.ts';
-import { recordAt } from './names.ts';
+import { nameId, nameOf, recordAt } from './names.ts';
 import { sourceAt, tokenText } from './source-text.ts';
 import { parseTtl } from './ttl.ts';
 import { checkFields, checkWire, decimal, type RdataItem } from './rdata-fields.ts';
@@ -165,19 +166,57 @@ export function canonicalRdata(zone: Zone, rec: ZoneRecord): string {
   }
 }
 
-const targets = new WeakMap<Zone, readonly { rec: ZoneRecord; name: string; tok: number }[]>();
+/** An MX or NS record's target: its name (absolute), token, and owner id in the zone (-1 when nothing owns it). */
+export interface MxNsTarget {
+  readonly rec: ZoneRecord;
+  readonly name: string;
+  readonly tok: number;
+  readonly id: number;
+}
 
-/** MX and NS records with their target names, computed once per parse for the rules that follow them. */
-export function mxNsTargets(zone: Zone): readonly { rec: ZoneRecord; name: string; tok: number }[] {
+const targets = new WeakMap<Zone, readonly MxNsTarget[]>();
+
+/**
+ * MX and NS records with their target names, computed once per parse for the rules that follow them. A zone re-read
+ * after an edit spells out only the targets of the records read anew; the others' names are the earlier parse's, and
+ * so are their ids (an id names one name for good; a target nothing owned is looked up again only when the edit
+ * added a name that spells it).
+ */
+export function mxNsTargets(zone: Zone): readonly MxNsTarget[] {
   let list = targets.get(zone);
   if (list) return list;
-  const out: { rec: ZoneRecord; name: string; tok: number }[] = [];
+  const out: MxNsTarget[] = [];
   const type = zone.records.type;
-  for (let i = 0; i < zone.records.count; i++) {
-    if (type[i] !== RR.MX && type[i] !== RR.NS) continue;
+  const read = (i: number) => {
+    if (type[i] !== RR.MX && type[i] !== RR.NS) return;
     const rec = recordAt(zone, i);
     const t = targetName(zone, rec);
-    if (t) out.push({ rec, name: t.name, tok: t.tok });
+    if (t) out.push({ rec, name: t.name, tok: t.tok, id: nameId(zone, t.name) });
+  };
+  const edit = zone.edit;
+  const before = previousParse(zone);
+  const earlier = before ? targets.get(before) : undefined;
+  if (edit && before && earlier) {
+    const added = new Set<string>();
+    for (let id = before.names.count; id < zone.names.count; id++) added.add(nameOf(zone, id));
+    const idOf = (t: MxNsTarget) => (t.id >= 0 || !added.has(t.name) ? t.id : nameId(zone, t.name));
+    const moved = edit.end - edit.previousEnd;
+    let k = 0;
+    // Before the edit: the same records, tokens and names.
+    for (; k < earlier.length && earlier[k]!.rec.index < edit.start; k++) {
+      const t = earlier[k]!;
+      out.push({ rec: recordAt(zone, t.rec.index), name: t.name, tok: t.tok, id: idOf(t) });
+    }
+    for (let i = edit.start; i < edit.end; i++) read(i);
+    // After it: the same records moved (their tokens by as many as the re-read part added).
+    for (; k < earlier.length && earlier[k]!.rec.index < edit.previousEnd; k++);
+    for (; k < earlier.length; k++) {
+      const t = earlier[k]!;
+      const i = t.rec.index + moved;
+      out.push({ rec: recordAt(zone, i), name: t.name, tok: t.tok - before.records.rdata[t.rec.index]! + zone.records.rdata[i]!, id: idOf(t) });
+    }
+  } else {
+    for (let i = 0; i < zone.records.count; i++) read(i);
   }
   list = out;
   targets.set(zone, list);

@@ -1,5 +1,6 @@
 import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
 import { commonEnds, type CommonEnds } from '../text/common-ends.ts';
+import { previousParse, recycleZone, typedArray } from './buffers.ts';
 import { nameOf } from './names.ts';
 import { CHECKPOINT_EVERY, MAX_PROBLEMS, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
 
@@ -24,14 +25,22 @@ export interface ReparseStats {
 export interface ReparseExtras {
   readonly stats?: ReparseStats;
   readonly ends?: CommonEnds;
+  /**
+   * Given (even null) when versions form one line, as in an editor: `old` is re-read once and not read after the next
+   * version, so its table of spelled-out names is extended in place rather than copied (an id names one name for
+   * good). A zone given here is read by no one any more (the version before `old`): its arrays are reused for this
+   * one (`recycleZone`).
+   */
+  readonly recycle?: Zone | null;
 }
 
 /**
  * Parse `text`, an edited version of the text `old` was parsed from, with the same options: re-reads only the
  * entries around the edit. Total and never throws, like `parseZone`.
  */
-export function reparseZone(old: Zone, text: string, options: ZoneParseOptions = {}, { stats, ends }: ReparseExtras = {}): Zone {
+export function reparseZone(old: Zone, text: string, options: ZoneParseOptions = {}, { stats, ends, recycle }: ReparseExtras = {}): Zone {
   const oldText = old.text;
+  if (recycle && recycle !== old) recycleZone(recycle);
   const parseZone = (text: string, options: ZoneParseOptions) => {
     if (stats) {
       stats.fromTop = true;
@@ -79,7 +88,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   const regionStart = E.start[ce]!;
   const r0 = lowerBound(R.firstTok, R.count, t0);
 
-  const st = resumeState(old, text, options, k, r0);
+  const st = resumeState(old, text, options, k, r0, recycle !== undefined);
   // Where the new reading meets the old one again: a snapshot after the edit with the same context.
   let j = k + 1;
   let resync = -1;
@@ -125,7 +134,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
 
 
 /** The parser's state before entry `cp.entry[k]` of `old`, with copies of everything before it (the old zone stays intact). */
-function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number): State {
+function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number, linear: boolean): State {
   const cp = old.checkpoints!;
   const E = old.entries;
   const T = old.tokens;
@@ -135,26 +144,27 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   const t0 = E.firstToken[ce]!;
   const regionStart = E.start[ce]!;
   // Room for everything the old zone held plus what the edit may add; the parser grows the arrays beyond that.
+  // Rounded up, so the arrays of the version two back (given for reuse) fit the next version's few more elements.
   const grow = Math.max(0, text.length - old.text.length);
-  const tokCap = T.count + grow + 1024;
-  const entCap = E.count + grow + 256;
-  const recCap = R.count + grow + 256;
-  const tk = new Uint8Array(tokCap); tk.set(T.kind.subarray(0, t0));
-  const ts = new Int32Array(tokCap); ts.set(T.start.subarray(0, t0));
-  const te = new Int32Array(tokCap); te.set(T.end.subarray(0, t0));
-  const ek = new Uint8Array(entCap); ek.set(E.kind.subarray(0, ce));
-  const es = new Int32Array(entCap); es.set(E.start.subarray(0, ce));
-  const ee = new Int32Array(entCap); ee.set(E.end.subarray(0, ce));
-  const ef = new Int32Array(entCap); ef.set(E.firstToken.subarray(0, ce));
+  const tokCap = roomFor(T.count + grow + 1024);
+  const entCap = roomFor(E.count + grow + 256);
+  const recCap = roomFor(R.count + grow + 256);
+  const tk = typedArray(Uint8Array, tokCap); tk.set(T.kind.subarray(0, t0));
+  const ts = typedArray(Int32Array, tokCap); ts.set(T.start.subarray(0, t0));
+  const te = typedArray(Int32Array, tokCap); te.set(T.end.subarray(0, t0));
+  const ek = typedArray(Uint8Array, entCap); ek.set(E.kind.subarray(0, ce));
+  const es = typedArray(Int32Array, entCap); es.set(E.start.subarray(0, ce));
+  const ee = typedArray(Int32Array, entCap); ee.set(E.end.subarray(0, ce));
+  const ef = typedArray(Int32Array, entCap); ef.set(E.firstToken.subarray(0, ce));
   const rec = newRecords(recCap);
   rec.count = r0;
   rec.source.set(R.source.subarray(0, r0)); rec.firstTok.set(R.firstTok.subarray(0, r0)); rec.hasOwner.set(R.hasOwner.subarray(0, r0));
   rec.owner.set(R.owner.subarray(0, r0)); rec.ttl.set(R.ttl.subarray(0, r0)); rec.cls.set(R.cls.subarray(0, r0)); rec.type.set(R.type.subarray(0, r0));
   rec.typeTok.set(R.typeTok.subarray(0, r0)); rec.rdata.set(R.rdata.subarray(0, r0)); rec.rdataEnd.set(R.rdataEnd.subarray(0, r0));
   rec.origin.set(R.origin.subarray(0, r0));
-  const nameCap = N.count + 1024;
+  const nameCap = roomFor(N.count + 1024);
   const copyNames = (a: Int32Array) => {
-    const g = new Int32Array(nameCap);
+    const g = typedArray(Int32Array, nameCap);
     g.set(a.subarray(0, N.count));
     return g;
   };
@@ -163,7 +173,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   return {
     tk, ts, te, nt: t0, ek, es, ee, ef, ne: ce, rec,
     nameCount: N.count, nameHashes: copyNames(N.hashes), nameStart: copyNames(N.start), nameEnd: copyNames(N.end), nameOrigin: copyNames(N.origin),
-    spelled: new Map(N.spelled), slots: N.slots.slice(), origins: [...old.origins], originId,
+    spelled: linear ? (N.spelled as Map<number, string>) : new Map(N.spelled), slots: copyOf(N.slots), origins: [...old.origins], originId,
     ownerTok: cp.ownerTok[k]!, ownerOrigin: cp.ownerOrigin[k]!, ownerOrigins: new Map(),
     directives: old.directives.filter((d) => d.span.start < regionStart),
     problems: old.problems.filter((p) => p.range.start < regionStart),
@@ -270,6 +280,18 @@ function movedProblem(p: ZoneProblem, delta: number): ZoneProblem {
   return { ...p, range: { start: p.range.start + delta, end: p.range.end + delta } };
 }
 
+/** A capacity of at least `n`, in steps of 64k elements. */
+function roomFor(n: number): number {
+  return Math.ceil(n / 65536) * 65536;
+}
+
+/** A copy of `a` (in an array from the pool when one fits). */
+function copyOf(a: Int32Array): Int32Array {
+  const g = typedArray(Int32Array, a.length);
+  g.set(a);
+  return g;
+}
+
 /** Add `d` to `a[from, to)`. */
 function addTo(a: Int32Array, from: number, to: number, d: number): void {
   if (d === 0) return;
@@ -294,7 +316,7 @@ function lowerBound(a: Int32Array, n: number, x: number): number {
  */
 export function editTouches(zone: Zone, types: readonly number[]): boolean {
   const edit = zone.edit;
-  const previous = edit?.previous.deref();
+  const previous = previousParse(zone);
   if (!edit || !previous) return true;
   for (let i = edit.start; i < edit.end; i++) if (types.includes(zone.records.type[i]!)) return true;
   for (let i = edit.start; i < edit.previousEnd; i++) if (types.includes(previous.records.type[i]!)) return true;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { nameId, recordAt } from '../names.ts';
+import { recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { mxNsTargets, targetName } from '../rdata.ts';
 import { RR, typeName } from '../rr-types.ts';
@@ -20,7 +20,7 @@ export const targetIsCname: Rule<ZoneContext> = {
     const { first, next } = ownerIndex(zone);
     for (const target of mxNsTargets(zone)) {
       const rec = target.rec;
-      const id = nameId(zone, target.name);
+      const id = target.id;
       let cname = -1;
       for (let i = id < 0 ? -1 : first[id]!; i >= 0; i = next[i]!) {
         if (type[i] === RR.CNAME) {
