@@ -8,12 +8,29 @@ function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       return Buffer.concat(chunks);
+    },
+    stdinStream: () => process.stdin,
+    outDrained: () => (process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', () => done())) : Promise.resolve()),
+    onInterrupt(handler) {
+      // A second signal while the first is being handled ends the process at once (still exit status 3).
+      let count = 0;
+      const on = (signal: NodeJS.Signals) => {
+        if (count++ > 0) process.exit(3);
+        handler(signal);
+      };
+      process.on('SIGINT', on);
+      process.on('SIGTERM', on);
+      return () => {
+        process.off('SIGINT', on);
+        process.off('SIGTERM', on);
+      };
     },
   };
 }
