@@ -204,9 +204,12 @@ export function postfixConfig(p) {
   const master = [
     ...p.listeners.map((l) => {
       const at = l.address.includes(':') ? `[${l.address}]` : l.address;
+      // Each listener logs under a name of its own (`postfix/mx-127.0.0.61/smtpd: connect from …`), so a test can
+      // count the connections each MX address received.
+      const name = `-o syslog_name=postfix/mx-${l.address.replace(/:/g, '_')}`;
       return l.chain
-        ? `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_chain_files=${l.chain}`
-        : `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_security_level=none`;
+        ? `${at}:${p.port} inet n - n - - smtpd ${name} -o smtpd_tls_chain_files=${l.chain}`
+        : `${at}:${p.port} inet n - n - - smtpd ${name} -o smtpd_tls_security_level=none`;
     }),
     'tlsmgr    unix  -       -       n       1000?   1       tlsmgr',
     'anvil     unix  -       -       n       -       1       anvil',

@@ -188,7 +188,10 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
   let nextToWrite = 0;
   let inFlight = 0;
   let firstNotDone: number | null = null;
-  const window = o.ordered ? o.concurrency * 4 : o.concurrency;
+  const notDone = (line: number | undefined) => {
+    if (line !== undefined && (firstNotDone === null || line < firstNotDone)) firstNotDone = line;
+  };
+  const window = o.concurrency * 4;
   let jsonItems = 0;
   if (o.format === 'json') write('[');
 
@@ -201,7 +204,7 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
       const out = ready.get(nextToWrite)!;
       ready.delete(nextToWrite);
       if (out !== null) emit(out);
-      else if (firstNotDone === null) firstNotDone = lineOf.get(nextToWrite) ?? null;
+      else notDone(lineOf.get(nextToWrite));
       lineOf.delete(nextToWrite);
       nextToWrite++;
     }
@@ -213,7 +216,7 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
       ready.set(seq, out);
       flush();
     } else if (out !== null) emit(out);
-    else if (firstNotDone === null || lineOf.get(seq)! < firstNotDone) firstNotDone = lineOf.get(seq) ?? null;
+    else notDone(lineOf.get(seq));
     if (!o.ordered) lineOf.delete(seq);
     wake();
   };
@@ -257,7 +260,7 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
     for await (const input of source) {
       lastLineRead = input.line;
       if (interrupted) {
-        firstNotDone ??= input.line;
+        notDone(input.line);
         break;
       }
       if (o.shard && shardOf(input.text, o.shard.count) !== o.shard.index) {
@@ -265,10 +268,11 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
         continue;
       }
       if (resumed.get(input.line) === input.text) continue;
-      while (!interrupted && (inFlight >= o.concurrency || nextSeq - nextToWrite >= window)) await sleep();
+      // The reorder window bounds the buffer of finished results waiting for an earlier one (ordered output only).
+      while (!interrupted && (inFlight >= o.concurrency || (o.ordered && nextSeq - nextToWrite >= window))) await sleep();
       await drained();
       if (interrupted) {
-        firstNotDone ??= input.line;
+        notDone(input.line);
         break;
       }
       const seq = nextSeq++;
