@@ -544,8 +544,8 @@ async function setUpPostfix(openssl, pki, base, port, servers) {
 }
 
 /**
- * The generated domains' web side: the policy files under www/scan/, and one certificate per group of 250 mta-sts
- * names (openssl runs four at a time). Returns what nginxConfig needs.
+ * The generated domains' web side: the policy files under www/scan/, and one certificate per group of mta-sts names
+ * (openssl runs four at a time). Returns what nginxConfig needs.
  * @param {string} openssl
  * @param {import('./certs.mjs').Pki} pki
  * @param {string} dir

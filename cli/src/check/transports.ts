@@ -57,7 +57,7 @@ export async function makeTransports(s: TransportSettings): Promise<Transports> 
     via = `DoH ${s.doh}`;
   } else {
     if (s.resolver !== undefined && !parseServerAddress(s.resolver)) throw new Error(`--resolver needs HOST:PORT, not \`${s.resolver}\``);
-    resolve = udpResolver({ timeoutMs: s.timeoutMs, ...(s.resolver ? { server: s.resolver } : {}) });
+    resolve = udpResolver({ timeoutMs: s.timeoutMs, ...(s.resolver ? { server: s.resolver } : {}), ...(s.shared ? { shareSocket: true } : {}) });
     via = s.resolver ? `DNS ${s.resolver}` : 'the system resolver';
   }
   if (s.qps !== undefined) resolve = pacedResolve(resolve, s.qps);
