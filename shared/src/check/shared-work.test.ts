@@ -53,17 +53,25 @@ describe('cachingResolve', () => {
     expect(answers.every((a) => a.status === 'ok')).toBe(true);
   });
 
-  it('is bounded: the least recently used answer goes first', async () => {
-    const table = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`A h${i}.example`, { status: 'ok' as const }]));
+  it('is bounded: names asked once wait in a small tier, names asked again are kept, least recently used out first', async () => {
+    const table = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`A h${i}.example`, { status: 'ok' as const }]));
     const t = tableResolver(table);
-    const c = cachingResolve(t.resolve, { maxEntries: 3 });
-    for (const i of [0, 1, 2]) await c.resolve(`h${i}.example`, 'A');
-    await c.resolve('h0.example', 'A'); // h0 used again: h1 is now the oldest
-    await c.resolve('h3.example', 'A');
-    expect(c.stats().entries).toBe(3);
+    const c = cachingResolve(t.resolve, { maxEntries: 4 }); // a tier of 1 for names asked once
     await c.resolve('h0.example', 'A');
+    await c.resolve('h0.example', 'A'); // asked again: kept
     await c.resolve('h1.example', 'A');
-    expect(t.asked).toEqual(['A h0.example', 'A h1.example', 'A h2.example', 'A h3.example', 'A h1.example']);
+    await c.resolve('h2.example', 'A'); // pushes h1 out of the small tier, not h0
+    await c.resolve('h1.example', 'A');
+    await c.resolve('h0.example', 'A');
+    expect(t.asked).toEqual(['A h0.example', 'A h1.example', 'A h2.example', 'A h1.example']);
+    // The kept tier holds 4: h0 and four more names asked twice push h0 out.
+    for (const i of [3, 4, 5, 6]) {
+      await c.resolve(`h${i}.example`, 'A');
+      await c.resolve(`h${i}.example`, 'A');
+    }
+    expect(c.stats().entries).toBeLessThanOrEqual(5);
+    await c.resolve('h0.example', 'A');
+    expect(t.asked.filter((q) => q === 'A h0.example')).toHaveLength(2);
   });
 });
 

@@ -20,7 +20,8 @@ export interface DnsCacheStats {
 
 /** Options of `cachingResolve`. */
 export interface DnsCacheOptions {
-  /** At most this many answers are kept (least recently used go first); default 20000. */
+  /** At most this many answers asked for more than once are kept (least recently used go first), beside a quarter
+   * as many (at most 2000) asked for once so far; default 20000. */
   readonly maxEntries?: number;
   /** Milliseconds clock; default Date.now. */
   readonly now?: () => number;
@@ -40,12 +41,17 @@ interface CacheEntry {
 /**
  * A Resolve that keeps each answer for its TTL (the least TTL of its records; negative answers
  * `NEGATIVE_TTL_SECONDS`; failures and timeouts not at all) and lets concurrent lookups of one name and type share one
- * query. A cached answer reports `ms: 0`: it cost this lookup nothing. The cache is bounded (LRU), so a scan of a
- * million domains, whose own names never repeat, keeps only the names they share.
+ * query. A cached answer reports `ms: 0`: it cost this lookup nothing. The cache is bounded (LRU, and an answer is
+ * kept long only once asked for twice), so a scan of a million domains, whose own names never repeat, keeps only the
+ * names they share.
  */
 export function cachingResolve(resolve: Resolve, options: DnsCacheOptions = {}): CachingResolve {
   const maxEntries = options.maxEntries ?? 20_000;
   const now = options.now ?? Date.now;
+  // Two tiers: a new answer waits in `probation`; only a second lookup moves it to `entries`. In a scan most names
+  // are asked once (a domain's own records), so they churn through the small tier and never push out the shared ones.
+  const probationMax = Math.max(1, Math.min(2_000, Math.floor(maxEntries / 4)));
+  const probation = new Map<string, CacheEntry>();
   const entries = new Map<string, CacheEntry>();
   const inFlight = new Map<string, Promise<DnsAnswer>>();
   let lookups = 0;
@@ -59,18 +65,20 @@ export function cachingResolve(resolve: Resolve, options: DnsCacheOptions = {}):
           ? NEGATIVE_TTL_SECONDS
           : 0;
     if (!(ttl > 0)) return;
-    entries.set(key, { answer, expires: now() + ttl * 1000 });
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    probation.set(key, { answer, expires: now() + ttl * 1000 });
+    if (probation.size > probationMax) probation.delete(probation.keys().next().value as string);
   };
 
   const cached = async <T extends RecordType>(name: string, type: T, opts?: TransportOptions): Promise<DnsAnswer<T>> => {
     lookups++;
     const key = `${type} ${name.toLowerCase().replace(/\.$/, '')}`;
-    const entry = entries.get(key);
+    const entry = entries.get(key) ?? probation.get(key);
     if (entry) {
       entries.delete(key);
+      probation.delete(key);
       if (entry.expires > now()) {
         entries.set(key, entry);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
         hits++;
         return { ...(entry.answer as DnsAnswer<T>), ms: 0 };
       }
@@ -88,7 +96,7 @@ export function cachingResolve(resolve: Resolve, options: DnsCacheOptions = {}):
     inFlight.set(key, asked);
     return asked;
   };
-  return { resolve: cached, stats: () => ({ lookups, hits, entries: entries.size }) };
+  return { resolve: cached, stats: () => ({ lookups, hits, entries: entries.size + probation.size }) };
 }
 
 /**
