@@ -315,7 +315,7 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
     return SCAN_TROUBLE;
   }
   if (interrupted) {
-    const again = o.resume !== null ? `run the same command again (--resume ${o.resume} skips the ${counters.done} inputs done)` : 'rerun with --resume OUT.ndjson to go on from there';
+    const again = o.resume !== null ? `run the same command again (--resume ${o.resume} skips the ${counters.done} inputs done)` : 'to go on from there, run it again with --resume FILE naming the output written so far (and without redirecting standard output into that file: --resume appends to it)';
     const from = firstNotDone !== null ? `the first input not done is line ${firstNotDone}` : `the inputs up to line ${lastLineRead} are done`;
     io.err(`sts-lens check: interrupted after ${counters.done} inputs; ${from}; ${again}\n`);
     return SCAN_INTERRUPTED;
