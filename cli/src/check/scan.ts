@@ -191,7 +191,8 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
   const notDone = (line: number | undefined) => {
     if (line !== undefined && (firstNotDone === null || line < firstNotDone)) firstNotDone = line;
   };
-  const window = o.concurrency * 4;
+  // Wide enough that one check waiting on a lost datagram does not stall the rest, small enough to stay a few MB.
+  const window = Math.max(1024, o.concurrency * 8);
   let jsonItems = 0;
   if (o.format === 'json') write('[');
 

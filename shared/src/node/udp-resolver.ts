@@ -15,9 +15,10 @@ export interface UdpResolverOptions {
   /** Time cap per lookup, UDP and TCP together; default 5000 ms. */
   readonly timeoutMs?: number;
   /**
-   * Send every query over one UDP socket per server (told apart by message id) instead of a socket per query: what a
-   * scan of many domains needs (a socket per query costs a bind, a connect and a close each), at the price of one
-   * source port for the run (a local resolver you trust; off-path spoofers must still guess the 16-bit id).
+   * Send the queries over four UDP sockets per server (told apart by message id) instead of a socket per query: what a
+   * scan of many domains needs (a socket per query costs a bind, a connect and a close each), at the price of four
+   * source ports for the run (a local resolver you trust; off-path spoofers must still guess the 16-bit id). A query
+   * is sent again every second until answered or timed out.
    */
   readonly shareSocket?: boolean;
 }
@@ -48,6 +49,7 @@ function withPort(host: string, port: string | undefined): ServerAddress | undef
 export function udpResolver(options: UdpResolverOptions = {}): Resolve {
   const timeoutMs = options.timeoutMs ?? 5000;
   const shared = options.shareSocket ? new Map<string, SharedSocket>() : null;
+  let turn = 0;
   const resolve = async <T extends RecordType>(name: string, type: T, opts?: TransportOptions): Promise<DnsAnswer<T>> => {
     const start = Date.now();
     const fail = (status: 'timeout' | 'error', error: string): DnsAnswer<T> => ({
@@ -66,7 +68,9 @@ export function udpResolver(options: UdpResolverOptions = {}): Resolve {
     const problem = queryNameProblem(name);
     if (problem) return fail('error', problem);
 
-    const key = `${server.host} ${server.port}`;
+    // A few sockets per server, in turn: each has its own receive buffer (a kernel's default holds a few hundred
+    // datagrams), so a burst of answers is not dropped while this process is busy.
+    const key = `${server.host} ${server.port} ${(turn = (turn + 1) % SHARED_SOCKETS)}`;
     const socket = shared ? (shared.get(key) ?? shared.set(key, sharedSocket(server, () => shared.delete(key))).get(key)!) : null;
     const id = socket ? socket.freeId() : randomInt(0, 0x10000);
     const query = encodeQuery(name, type, id);
@@ -140,7 +144,10 @@ function exchangeUdp(
   });
 }
 
-/** One UDP socket for every query to a server: replies are matched to queries by message id. */
+/** Sockets shared per server (`shareSocket`). */
+const SHARED_SOCKETS = 4;
+
+/** One UDP socket for many queries to a server: replies are matched to queries by message id. */
 interface SharedSocket {
   /** A message id no query in flight uses. */
   freeId(): number;
@@ -149,7 +156,7 @@ interface SharedSocket {
 
 function sharedSocket(server: ServerAddress, gone: () => void): SharedSocket {
   const pending = new Map<number, { resolve(b: Uint8Array): void; reject(e: Error): void }>();
-  const socket = dgram.createSocket(net.isIPv6(server.host) ? 'udp6' : 'udp4');
+  const socket = dgram.createSocket({ type: net.isIPv6(server.host) ? 'udp6' : 'udp4', recvBufferSize: 1 << 20 });
   // The socket must not keep the process alive: each query's own timers do while it is in flight.
   socket.unref();
   let connected = false;
@@ -202,13 +209,13 @@ function sharedSocket(server: ServerAddress, gone: () => void): SharedSocket {
             reject(e);
           },
         });
-        // Sent again once if nothing came back after a third of the time cap, as with a socket of its own.
-        const transmit = () => {
-          if (pending.has(id)) socket.send(query, (e) => e && pending.get(id)?.reject(e));
-        };
+        // Sent again every second (a quarter of the time cap when that is shorter) until answered: under a scan's
+        // load a datagram lost now and then must cost a second, not a third of the time cap.
+        const every = Math.max(250, Math.min(1000, Math.floor(timeoutMs / 4)));
         const send = () => {
-          transmit();
-          resend = setTimeout(transmit, Math.max(200, Math.floor(timeoutMs / 3)));
+          if (!pending.has(id)) return;
+          socket.send(query, (e) => e && pending.get(id)?.reject(e));
+          resend = setTimeout(send, every);
         };
         if (connected) send();
         else queue.push(send);
