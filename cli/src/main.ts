@@ -49,6 +49,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 
+let settled = false;
+// Should the event loop run dry while a command still awaits something, that is a bug: say so, never exit 0 silently.
+process.on('beforeExit', () => {
+  if (!settled) internalError(new Error('the command stopped before it finished'));
+});
 runCli(process.argv.slice(2), nodeIo()).then((status) => {
+  settled = true;
   process.exitCode = status;
+  // An interrupted scan may leave a read pending on a pipe or FIFO that never ends: leave once the output is out.
+  if (status === 3) process.stdout.write('', () => process.exit(3));
 }, internalError);

@@ -4,7 +4,8 @@
 // the output is full). Only counters are kept for the summary, never the results.
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { constants, createReadStream, createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { Socket } from 'node:net';
 import { stat, truncate, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { checkDomain, checkResultText, domainFromInput } from '@sts-lens/shared';
@@ -136,8 +137,14 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
     try {
       const s = await stat(o.from);
       if (s.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      stream = createReadStream(o.from);
-      await new Promise<void>((ok, fail) => (stream as ReturnType<typeof createReadStream>).once('open', () => ok()).once('error', fail));
+      if (s.isFIFO()) {
+        // A FIFO or a pipe (`--from <(generate-list)`) is read as a socket: a file stream's read would hold a worker
+        // thread, and with it the process, until the writer sends or closes, even after an interruption.
+        stream = new Socket({ fd: openFifo(o.from), readable: true, writable: false });
+      } else {
+        stream = createReadStream(o.from);
+        await new Promise<void>((ok, fail) => (stream as ReturnType<typeof createReadStream>).once('open', () => ok()).once('error', fail));
+      }
     } catch (e) {
       io.err(`sts-lens check: cannot read the list ${o.from}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return SCAN_TROUBLE;
@@ -164,10 +171,13 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
   // Every check in flight listens to it (its lookups' and probes' deadlines): many listeners by design.
   setMaxListeners(0, controller.signal);
   let interrupted = false;
+  // Reading stops at once too: a pipe or FIFO may never send another line, so each read races the interruption.
+  let onInterrupted: () => void = () => undefined;
+  const interruption = new Promise<IteratorResult<Input>>((done) => (onInterrupted = () => done({ done: true, value: undefined })));
   const restore = io.onInterrupt(() => {
     interrupted = true;
     controller.abort();
-    // Stop reading too: standard input may never end.
+    onInterrupted();
     (stream as { destroy?: () => void } | null)?.destroy?.();
     wake();
   });
@@ -258,7 +268,11 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
 
   const progress = o.progress ? startProgress(io, counters, () => knownTotal, started) : null;
   try {
-    for await (const input of source) {
+    const lines = source[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await Promise.race([lines.next(), interruption]);
+      if (next.done) break;
+      const input = next.value;
       lastLineRead = input.line;
       if (interrupted) {
         notDone(input.line);
@@ -322,6 +336,14 @@ export async function runScan(o: ScanOptions, io: Io): Promise<number> {
     return SCAN_INTERRUPTED;
   }
   return SCAN_DONE;
+}
+
+/**
+ * Open a FIFO for reading: waits for a writer as `cat` would (a named FIFO may have none yet); the raw descriptor then
+ * belongs to the socket reading it (libuv makes it non-blocking).
+ */
+function openFifo(path: string): number {
+  return openSync(path, constants.O_RDONLY);
 }
 
 /** How many inputs of the list this run will check (for the progress line): a quick second read of the file. */
