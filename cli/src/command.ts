@@ -4,10 +4,18 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (decides colour). */
   readonly stdoutIsTTY: boolean;
+  /** Whether standard error is a terminal (decides a scan's progress line). */
+  readonly stderrIsTTY: boolean;
   /** Standard output; bytes pass through untouched (stdin echoed by `--fix`). */
   out(data: string | Uint8Array): void;
   err(text: string): void;
   readStdin(): Promise<Uint8Array>;
+  /** Standard input as a stream, for reading it line by line (a scan's `--from -`). */
+  stdinStream(): NodeJS.ReadableStream;
+  /** Resolves when standard output has room again (back-pressure for long outputs). */
+  outDrained(): Promise<void>;
+  /** Call `handler` on SIGINT or SIGTERM instead of dying; returns a function that restores the default. */
+  onInterrupt(handler: (signal: string) => void): () => void;
 }
 
 /** One `sts-lens` subcommand: its name, a one-line summary for the overall help, its own help, and its run. */

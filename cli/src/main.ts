@@ -8,12 +8,29 @@ function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       return Buffer.concat(chunks);
+    },
+    stdinStream: () => process.stdin,
+    outDrained: () => (process.stdout.writableNeedDrain ? new Promise((done) => process.stdout.once('drain', () => done())) : Promise.resolve()),
+    onInterrupt(handler) {
+      // A second signal while the first is being handled ends the process at once (still exit status 3).
+      let count = 0;
+      const on = (signal: NodeJS.Signals) => {
+        if (count++ > 0) process.exit(3);
+        handler(signal);
+      };
+      process.on('SIGINT', on);
+      process.on('SIGTERM', on);
+      return () => {
+        process.off('SIGINT', on);
+        process.off('SIGTERM', on);
+      };
     },
   };
 }
@@ -32,6 +49,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.on('uncaughtException', internalError);
 process.on('unhandledRejection', internalError);
 
+let settled = false;
+// Should the event loop run dry while a command still awaits something, that is a bug: say so, never exit 0 silently.
+process.on('beforeExit', () => {
+  if (!settled) internalError(new Error('the command stopped before it finished'));
+});
 runCli(process.argv.slice(2), nodeIo()).then((status) => {
+  settled = true;
   process.exitCode = status;
+  // An interrupted scan may leave a read pending on a pipe or FIFO that never ends: leave once the output is out.
+  if (status === 3) process.stdout.write('', () => process.exit(3));
 }, internalError);

@@ -7,7 +7,7 @@
  * unbound: a resolver whose only data are the world's zones (auth-zones used for recursion, including a root zone
  * of its own), plain DNS on one port and DNS over HTTPS (HTTP/2, RFC 8484) on another.
  * @param {{ dir: string, dnsPort: number, dohPort: number, dohCert: string, key: string,
- *   zones: readonly { name: string, file: string }[] }} p
+ *   zones: readonly { name: string, file: string }[], busy?: boolean }} p
  */
 export function unboundConfig(p) {
   const q = (/** @type {string} */ s) => JSON.stringify(s);
@@ -33,8 +33,9 @@ export function unboundConfig(p) {
     '  do-ip6: no',
     '  module-config: "iterator"',
     '  qname-minimisation: no',
-    '  outgoing-range: 32',
-    '  num-queries-per-thread: 64',
+    // A scan keeps hundreds of queries in flight; a few checks at a time need few slots.
+    `  outgoing-range: ${p.busy ? 1024 : 32}`,
+    `  num-queries-per-thread: ${p.busy ? 2048 : 64}`,
     // `test.` is one of unbound's default blocked zones (RFC 6761); the world lives there.
     '  local-zone: "test." nodefault',
     // Belt and braces: the root auth-zone already answers everything, but never send a query anywhere.
@@ -56,10 +57,19 @@ export function unboundConfig(p) {
  */
 
 /**
+ * The generated domains' sites (scan-world.mjs): policy files under `root`, one certificate per group of names, and
+ * the policy file (without `.txt`) each mta-sts host serves, null for a 404.
+ * @typedef {object} ScanSites
+ * @property {string} root
+ * @property {readonly { names: readonly string[], cert: string }[]} groups
+ * @property {readonly (readonly [string, string | null])[]} policies
+ */
+
+/**
  * nginx: one HTTPS and one HTTP server block per case, `server_name mta-sts.<domain>`; unknown names get a refused
  * TLS handshake or a 404, so a missing case never borrows another's certificate.
  * @param {{ dir: string, httpsPort: number, httpPort: number, key: string, cases: readonly WorldCase[],
- *   files: ReadonlyMap<string, SiteFiles> }} p
+ *   files: ReadonlyMap<string, SiteFiles>, scan?: ScanSites | null }} p
  */
 export function nginxConfig(p) {
   const at = (/** @type {string} */ name) => `${p.dir}/nginx/${name}`;
@@ -71,7 +81,7 @@ export function nginxConfig(p) {
     'worker_processes 1;',
     `pid ${at('nginx.pid')};`,
     'error_log stderr warn;',
-    'events { worker_connections 256; }',
+    `events { worker_connections ${p.scan ? 4096 : 256}; }`,
     'http {',
     '  access_log off;',
     `  client_body_temp_path ${at('body')};`,
@@ -86,6 +96,33 @@ export function nginxConfig(p) {
     `  server { listen ${https} ssl default_server; ssl_reject_handshake on; }`,
     `  server { listen ${http} default_server; return 404; }`,
   ];
+  if (p.scan) {
+    // The generated domains: the policy by host name (no entry: 404), one server block per certificate.
+    out.push(
+      '  map_hash_max_size 524288;',
+      '  map_hash_bucket_size 128;',
+      '  server_names_hash_max_size 524288;',
+      '  server_names_hash_bucket_size 128;',
+      '  map $host $scan_policy {',
+      '    hostnames;',
+      '    default "";',
+      ...p.scan.policies.flatMap(([host, policy]) => (policy ? [`    ${host} ${policy};`] : [])),
+      '  }',
+    );
+    for (const g of p.scan.groups) {
+      out.push(
+        '  server {',
+        `    listen ${https} ssl;`,
+        `    server_name ${g.names.join(' ')};`,
+        `    ssl_certificate ${g.cert};`,
+        `    ssl_certificate_key ${p.key};`,
+        `    root ${p.scan.root};`,
+        '    location = /.well-known/mta-sts.txt { default_type text/plain; try_files /$scan_policy.txt =404; }',
+        '    location / { return 404; }',
+        '  }',
+      );
+    }
+  }
   for (const c of p.cases) {
     const host = `mta-sts.${c.domain}`;
     const s = c.serve;
@@ -167,9 +204,12 @@ export function postfixConfig(p) {
   const master = [
     ...p.listeners.map((l) => {
       const at = l.address.includes(':') ? `[${l.address}]` : l.address;
+      // Each listener logs under a name of its own (`postfix/mx-127.0.0.61/smtpd: connect from …`), so a test can
+      // count the connections each MX address received.
+      const name = `-o syslog_name=postfix/mx-${l.address.replace(/:/g, '_')}`;
       return l.chain
-        ? `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_chain_files=${l.chain}`
-        : `${at}:${p.port} inet n - n - - smtpd -o smtpd_tls_security_level=none`;
+        ? `${at}:${p.port} inet n - n - - smtpd ${name} -o smtpd_tls_chain_files=${l.chain}`
+        : `${at}:${p.port} inet n - n - - smtpd ${name} -o smtpd_tls_security_level=none`;
     }),
     'tlsmgr    unix  -       -       n       1000?   1       tlsmgr',
     'anvil     unix  -       -       n       -       1       anvil',

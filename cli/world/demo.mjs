@@ -1,8 +1,11 @@
 // @ts-check
 // `pnpm demo`: start the test world (DNS, DoH and HTTPS for the sample domains, loopback only), run
-// `sts-lens check` on every sample domain as a user would, print its output and a summary, stop the world.
+// `sts-lens check` on every sample domain as a user would, print its output and a summary, then scan the world's
+// 2,000 generated domains (`check --from`, cli/world/scan-world.mjs) and compare each verdict with the one built,
+// stop the world.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWorld } from './world.mjs';
 
@@ -12,7 +15,8 @@ if (!existsSync(bundle)) {
   process.exit(2);
 }
 
-const world = await startWorld();
+const SCAN = 2000;
+const world = await startWorld({ scan: { count: SCAN, seed: 1 } });
 let status = 0;
 try {
   const transport = [
@@ -41,6 +45,19 @@ try {
     console.log(`  ${c.domain.padEnd(dw)} ${(r?.verdict ?? '?').padEnd(9)} ${String(r?.score ?? '?').padStart(5)}  ${tls.join(' ').padEnd(22)} ${c.exercises.join(', ')}${expected}`);
   }
   console.log(status === 0 ? '\nEvery verdict and MX TLS status is the expected one.' : '\nSome verdicts or MX TLS statuses differ from the expected ones (marked above).');
+
+  // A scan: the generated domains, nine MX hosts shared by all, one NDJSON line each; the summary on stderr.
+  const scan = /** @type {NonNullable<typeof world.scan>} */ (world.scan);
+  const out = join(world.dir, 'scan.ndjson');
+  console.log(`\nA scan of ${SCAN} generated domains behind nine shared MX hosts (cli/world/scan-world.mjs):`);
+  console.log(`$ sts-lens check ${transport.join(' ')} --from ${scan.listFile} --resume ${out}\n`);
+  const run = spawnSync(process.execPath, [bundle, 'check', ...transport, '--from', scan.listFile, '--resume', out], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  /** @type {{ line: number, verdict?: string }[]} */
+  const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const wrong = lines.filter((l) => l.verdict !== scan.domains[l.line - 1]?.verdict);
+  if (run.status !== 0 || lines.length !== SCAN || wrong.length > 0) status = 1;
+  console.log(`\n${lines.length} lines for ${SCAN} inputs; ${wrong.length === 0 ? 'every verdict is the one the domain was built for' : `${wrong.length} verdicts differ from the ones built`}. First line:`);
+  console.log(`${JSON.stringify(lines[0]).slice(0, 300)}…`);
 } finally {
   await world.stop();
 }

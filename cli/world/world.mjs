@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { cases as allCases, infrastructureZones, mxServers } from './cases.mjs';
 import { cnOnly, expired, issue, makePki, selfSigned, viaIntermediate } from './certs.mjs';
 import { nginxConfig, postfixConfig, unboundConfig } from './config.mjs';
+import { scanCertificateGroups, scanDomains, scanMxServers, scanPolicies, scanZoneText } from './scan-world.mjs';
 
 /** @typedef {import('./cases.mjs').WorldCase} WorldCase */
 
@@ -26,6 +27,7 @@ export const worldDir = fileURLToPath(new URL('.', import.meta.url));
  * @property {readonly WorldCase[]} [cases] the cases to serve; default all of cases.mjs
  * @property {(line: string) => void} [log] receives the servers' log lines (default: kept for error messages only)
  * @property {number} [readyTimeoutMs] how long to wait for both servers to answer; default 15000
+ * @property {{ count: number, seed?: number }} [scan] also serve `count` generated domains (scan-world.mjs) with this seed
  */
 
 /**
@@ -45,7 +47,16 @@ export const worldDir = fileURLToPath(new URL('.', import.meta.url));
  *   to nginx
  * @property {(domain: string) => string} policyUrl the policy URL of a domain
  * @property {(file: string) => Promise<string>} policyText the text of a file under cli/world/policies/
+ * @property {ScanWorld | null} scan the generated domains, when asked for
  * @property {() => Promise<void>} stop kill both servers and remove the temp dir (safe to call twice)
+ */
+
+/**
+ * The generated part of a world (scan-world.mjs).
+ * @typedef {object} ScanWorld
+ * @property {readonly import('./scan-world.mjs').ScanDomain[]} domains every generated domain with its expected verdict
+ * @property {string} listFile a file naming them, one per line, in that order
+ * @property {string} maillog Postfix's log: one `connect from` line per SMTP connection
  */
 
 /** The Debian packages the world needs, in the form of an install command. */
@@ -153,7 +164,9 @@ async function startOnce(bins, cases, options) {
 
   try {
     const [dnsPort, dohPort, httpsPort, httpPort] = /** @type {[number, number, number, number]} */ (await freePorts(4));
-    const smtpPort = await freePortOn(mxServers.map((m) => m.address));
+    const generated = options.scan ? scanDomains(options.scan) : null;
+    const listeners = generated ? [...mxServers, ...scanMxServers] : mxServers;
+    const smtpPort = await freePortOn(listeners.map((m) => m.address));
     const pki = await makePki(bins.openssl, dir);
     const certDir = join(dir, 'certs');
     const www = join(dir, 'www');
@@ -162,7 +175,8 @@ async function startOnce(bins, cases, options) {
     const dohCert = issue(bins.openssl, pki, ['doh.world.test', 'localhost', 'IP:127.0.0.1'], join(certDir, 'doh.pem'));
     /** @type {Map<string, { policy?: string, cert?: string }>} */
     const files = new Map();
-    const smtp = setUpPostfix(bins.openssl, pki, join(dir, 'postfix'), smtpPort);
+    const smtp = setUpPostfix(bins.openssl, pki, join(dir, 'postfix'), smtpPort, listeners);
+    const scanSites = generated ? setUpScanSites(bins.openssl, pki, dir, generated) : null;
     await Promise.all([
       dohCert,
       smtp,
@@ -187,14 +201,17 @@ async function startOnce(bins, cases, options) {
     ]);
 
     const zoneDir = join(worldDir, 'zones');
+    // The generated domains live in the root zone itself (no delegation below .test: it answers for them).
+    const rootZone = join(dir, 'root.zone');
+    if (generated) await writeFile(rootZone, (await readFile(join(zoneDir, 'root.zone'), 'utf8')) + scanZoneText(generated));
     const zones = [
-      ...infrastructureZones.map((z) => ({ name: z.name, file: join(zoneDir, z.zone) })),
+      ...infrastructureZones.map((z) => ({ name: z.name, file: generated && z.name === '.' ? rootZone : join(zoneDir, z.zone) })),
       ...cases.map((c) => ({ name: c.domain, file: join(zoneDir, c.zone) })),
     ];
     const unboundConf = join(dir, 'unbound.conf');
-    await writeFile(unboundConf, unboundConfig({ dir, dnsPort, dohPort, dohCert: await dohCert, key: pki.leafKey, zones }));
+    await writeFile(unboundConf, unboundConfig({ dir, dnsPort, dohPort, dohCert: await dohCert, key: pki.leafKey, zones, busy: !!generated }));
     const nginxConf = join(dir, 'nginx', 'nginx.conf');
-    await writeFile(nginxConf, nginxConfig({ dir, httpsPort, httpPort, key: pki.leafKey, cases, files }));
+    await writeFile(nginxConf, nginxConfig({ dir, httpsPort, httpPort, key: pki.leafKey, cases, files, scan: scanSites ? await scanSites : null }));
 
     servers.push(startServer('unbound', bins.unbound, ['-d', '-c', unboundConf], dir, options.log));
     servers.push(startServer('nginx', bins.nginx, ['-p', join(dir, 'nginx'), '-c', nginxConf, '-e', 'stderr'], dir, options.log));
@@ -207,10 +224,17 @@ async function startOnce(bins, cases, options) {
       await tcpOpen(dohPort);
       await tcpOpen(httpsPort);
       await httpAnswers(httpPort);
-      for (const m of mxServers) if (m.kind !== 'closed') await tcpOpen(smtpPort, m.address);
+      for (const m of listeners) if (m.kind !== 'closed') await tcpOpen(smtpPort, m.address);
     });
 
     const caPem = await readFile(pki.caFile, 'utf8');
+    /** @type {ScanWorld | null} */
+    let scan = null;
+    if (generated) {
+      const listFile = join(dir, 'scan-domains.txt');
+      await writeFile(listFile, generated.map((d) => d.domain).join('\n') + '\n');
+      scan = { domains: generated, listFile, maillog: join(dir, 'postfix', 'maillog') };
+    }
     return {
       dir,
       dnsServer: `127.0.0.1:${dnsPort}`,
@@ -218,13 +242,14 @@ async function startOnce(bins, cases, options) {
       httpsPort,
       httpPort,
       smtpPort,
-      mxServers,
+      mxServers: listeners,
       caFile: pki.caFile,
       caPem,
       cases,
       chromiumHostRules: hostRules(cases, httpsPort, httpPort),
       policyUrl: (domain) => `https://mta-sts.${domain}/.well-known/mta-sts.txt`,
       policyText: (file) => readFile(join(worldDir, 'policies', file), 'utf8'),
+      scan,
       stop,
     };
   } catch (e) {
@@ -455,8 +480,9 @@ async function freePortOn(/** @type {readonly string[]} */ addresses) {
  * @param {import('./certs.mjs').Pki} pki
  * @param {string} base
  * @param {number} port
+ * @param {readonly import('./cases.mjs').MxServer[]} servers
  */
-async function setUpPostfix(openssl, pki, base, port) {
+async function setUpPostfix(openssl, pki, base, port, servers) {
   const conf = join(base, 'conf');
   const certs = join(base, 'certs');
   await Promise.all([mkdir(conf, { recursive: true }), mkdir(certs, { recursive: true })]);
@@ -469,7 +495,7 @@ async function setUpPostfix(openssl, pki, base, port) {
   const postfix = idOf(users, 'postfix');
   const postdrop = idOf(groups, 'postdrop');
   const listeners = await Promise.all(
-    mxServers
+    servers
       .filter((m) => m.kind !== 'closed')
       .map(async (m) => {
         if (m.kind === 'plain') return { address: m.address, chain: null };
@@ -515,4 +541,28 @@ async function setUpPostfix(openssl, pki, base, port) {
   await mkdir(join(base, 'data'), { mode: 0o755 });
   await chown(join(base, 'data'), postfix, 0);
   return conf;
+}
+
+/**
+ * The generated domains' web side: the policy files under www/scan/, and one certificate per group of mta-sts names
+ * (openssl runs four at a time). Returns what nginxConfig needs.
+ * @param {string} openssl
+ * @param {import('./certs.mjs').Pki} pki
+ * @param {string} dir
+ * @param {readonly import('./scan-world.mjs').ScanDomain[]} domains
+ * @returns {Promise<import('./config.mjs').ScanSites>}
+ */
+async function setUpScanSites(openssl, pki, dir, domains) {
+  const root = join(dir, 'www', 'scan');
+  await mkdir(root, { recursive: true });
+  await Promise.all(Object.entries(scanPolicies).map(([name, text]) => writeFile(join(root, `${name}.txt`), text, { mode: 0o644 })));
+  const groups = scanCertificateGroups(domains);
+  /** @type {string[]} */
+  const certs = new Array(groups.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < groups.length; i = next++) certs[i] = await issue(openssl, pki, /** @type {string[]} */ (groups[i]), join(dir, 'certs', `scan-${i}.pem`), 90);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { root, groups: groups.map((names, i) => ({ names, cert: /** @type {string} */ (certs[i]) })), policies: domains.map((d) => [`mta-sts.${d.domain}`, d.policy]) };
 }

@@ -33,6 +33,7 @@ export * from './check/mx-tls.ts';
 export * from './check/domain-input.ts';
 export * from './check/check-domain.ts';
 export * from './check/format-text.ts';
+export * from './check/shared-work.ts';
 export * from './dns/wire.ts';
 export * from './dns/doh.ts';
 export * from './docs/index.ts';

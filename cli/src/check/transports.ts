@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { FetchPolicy, ProbeSmtp, Resolve } from '@sts-lens/shared';
+import { cachingResolve, pacedResolve, sharedProbe, type DnsCacheStats, type FetchPolicy, type ProbeShareStats, type ProbeSmtp, type Resolve } from '@sts-lens/shared';
 import { dohResolverNode, fetchPolicyNode, parseServerAddress, probeHttp, smtpProbeNode, udpResolver } from '@sts-lens/shared/node';
 
 /** How `check` and `init` reach DNS and HTTPS, from their command-line options. */
@@ -20,6 +20,10 @@ export interface TransportSettings {
   readonly noSmtp?: boolean;
   /** The name the probes send with EHLO. */
   readonly ehlo?: string;
+  /** At most this many DNS queries per second to the resolver (a scan's `--qps`). */
+  readonly qps?: number;
+  /** Share work across the run's checks: a DNS cache, one STARTTLS probe per MX host and address (a scan). */
+  readonly shared?: boolean;
 }
 
 export interface Transports {
@@ -30,6 +34,8 @@ export interface Transports {
   readonly probeSmtp?: ProbeSmtp;
   /** Says where lookups go, for the output's header. */
   readonly via: string;
+  /** The DNS cache's and the shared probes' counters (with `shared`). */
+  readonly stats: () => { readonly dns: DnsCacheStats | null; readonly probes: ProbeShareStats | null };
 }
 
 /** Build the transports; a problem with the settings themselves is a thrown Error with a one-line message. */
@@ -51,9 +57,12 @@ export async function makeTransports(s: TransportSettings): Promise<Transports> 
     via = `DoH ${s.doh}`;
   } else {
     if (s.resolver !== undefined && !parseServerAddress(s.resolver)) throw new Error(`--resolver needs HOST:PORT, not \`${s.resolver}\``);
-    resolve = udpResolver({ timeoutMs: s.timeoutMs, ...(s.resolver ? { server: s.resolver } : {}) });
+    resolve = udpResolver({ timeoutMs: s.timeoutMs, ...(s.resolver ? { server: s.resolver } : {}), ...(s.shared ? { shareSocket: true } : {}) });
     via = s.resolver ? `DNS ${s.resolver}` : 'the system resolver';
   }
+  if (s.qps !== undefined) resolve = pacedResolve(resolve, s.qps);
+  const cache = s.shared ? cachingResolve(resolve) : null;
+  if (cache) resolve = cache.resolve;
   const fetchOptions = {
     lookup: resolve,
     timeoutMs: s.timeoutMs,
@@ -61,23 +70,25 @@ export async function makeTransports(s: TransportSettings): Promise<Transports> 
     ...(s.httpsPort ? { port: s.httpsPort } : {}),
     ...(s.httpPort ? { httpPort: s.httpPort } : {}),
   };
+  const probe = s.noSmtp
+    ? undefined
+    : smtpProbeNode({
+        resolve,
+        connectTimeoutMs: s.timeoutMs,
+        stepTimeoutMs: s.timeoutMs,
+        ...(ca ? { ca } : {}),
+        ...(s.smtpPort ? { port: s.smtpPort } : {}),
+        ...(s.ehlo ? { ehlo: s.ehlo } : {}),
+      });
+  const shared = probe && s.shared ? sharedProbe(probe, resolve) : null;
+  const probeSmtp = shared?.probe ?? probe;
   return {
     resolve,
     fetchPolicy: fetchPolicyNode(fetchOptions),
     probeHttp: (url, opts) => probeHttp(url, fetchOptions, opts),
-    ...(s.noSmtp
-      ? {}
-      : {
-          probeSmtp: smtpProbeNode({
-            resolve,
-            connectTimeoutMs: s.timeoutMs,
-            stepTimeoutMs: s.timeoutMs,
-            ...(ca ? { ca } : {}),
-            ...(s.smtpPort ? { port: s.smtpPort } : {}),
-            ...(s.ehlo ? { ehlo: s.ehlo } : {}),
-          }),
-        }),
+    ...(probeSmtp ? { probeSmtp } : {}),
     via,
+    stats: () => ({ dns: cache?.stats() ?? null, probes: shared?.stats() ?? null }),
   };
 }
 

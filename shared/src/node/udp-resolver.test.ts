@@ -70,4 +70,30 @@ describe('udpResolver', () => {
     setTimeout(() => controller.abort(), 50);
     expect(await pending).toMatchObject({ status: 'timeout', error: 'the lookup was cancelled' });
   });
+
+  it('shareSocket: many lookups over four sockets, answered out of order, each matched by id; a silent server still times out', async () => {
+    const ports = new Set<number>();
+    const held: (() => void)[] = [];
+    const sock = dgram.createSocket('udp4');
+    sockets.push(sock);
+    sock.on('message', (msg, rinfo) => {
+      // Answer NXDOMAIN, but hold every reply until ten queries arrived, then send them back to front.
+      ports.add(rinfo.port);
+      const answer = Buffer.from(msg);
+      answer[2] = 0x81;
+      answer[3] = 0x83;
+      held.push(() => sock.send(answer, rinfo.port, rinfo.address));
+      if (held.length === 10) for (const send of held.splice(0).reverse()) send();
+    });
+    await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
+    const server = `127.0.0.1:${(sock.address() as AddressInfo).port}`;
+    const resolve = udpResolver({ server, timeoutMs: 2000, shareSocket: true });
+    const names = Array.from({ length: 10 }, (_, i) => `n${i}.test`);
+    const answers = await Promise.all(names.map((n) => resolve(n, 'TXT')));
+    expect(answers.map((a) => [a.name, a.status])).toEqual(names.map((n) => [n, 'nxdomain']));
+    expect(ports.size).toBe(4); // four shared sockets, in turn, for ten lookups
+    const quiet = await silentServer();
+    const t = await udpResolver({ server: quiet, timeoutMs: 400, shareSocket: true })('a.test', 'A');
+    expect(t).toMatchObject({ status: 'timeout', error: `no answer from ${quiet} within 400 ms` });
+  });
 });

@@ -14,6 +14,13 @@ export interface UdpResolverOptions {
   readonly server?: string;
   /** Time cap per lookup, UDP and TCP together; default 5000 ms. */
   readonly timeoutMs?: number;
+  /**
+   * Send the queries over four UDP sockets per server (told apart by message id) instead of a socket per query: what a
+   * scan of many domains needs (a socket per query costs a bind, a connect and a close each), at the price of four
+   * source ports for the run (a local resolver you trust; off-path spoofers must still guess the 16-bit id). A query
+   * is sent again every second until answered or timed out.
+   */
+  readonly shareSocket?: boolean;
 }
 
 /** A DNS server address. */
@@ -41,6 +48,8 @@ function withPort(host: string, port: string | undefined): ServerAddress | undef
 /** A Resolve that asks one DNS server over UDP (TCP on truncation); never rejects. */
 export function udpResolver(options: UdpResolverOptions = {}): Resolve {
   const timeoutMs = options.timeoutMs ?? 5000;
+  const shared = options.shareSocket ? new Map<string, SharedSocket>() : null;
+  let turn = 0;
   const resolve = async <T extends RecordType>(name: string, type: T, opts?: TransportOptions): Promise<DnsAnswer<T>> => {
     const start = Date.now();
     const fail = (status: 'timeout' | 'error', error: string): DnsAnswer<T> => ({
@@ -59,13 +68,17 @@ export function udpResolver(options: UdpResolverOptions = {}): Resolve {
     const problem = queryNameProblem(name);
     if (problem) return fail('error', problem);
 
-    const id = randomInt(0, 0x10000);
+    // A few sockets per server, in turn: each has its own receive buffer (a kernel's default holds a few hundred
+    // datagrams), so a burst of answers is not dropped while this process is busy.
+    const key = `${server.host} ${server.port} ${(turn = (turn + 1) % SHARED_SOCKETS)}`;
+    const socket = shared ? (shared.get(key) ?? shared.set(key, sharedSocket(server, () => shared.delete(key))).get(key)!) : null;
+    const id = socket ? socket.freeId() : randomInt(0, 0x10000);
     const query = encodeQuery(name, type, id);
     const deadline = startDeadline(timeoutMs, opts?.signal);
     const sockets = new Set<{ destroy(): void }>();
     deadline.signal.addEventListener('abort', () => sockets.forEach((s) => s.destroy()), { once: true });
     try {
-      let bytes = await untilAborted(exchangeUdp(server, query, id, timeoutMs, sockets), deadline.signal);
+      let bytes = await untilAborted(socket ? socket.exchange(query, id, timeoutMs, sockets) : exchangeUdp(server, query, id, timeoutMs, sockets), deadline.signal);
       if (bytes !== ABORTED && isTruncated(bytes)) {
         bytes = await untilAborted(exchangeTcp(server, query, id, sockets), deadline.signal);
       }
@@ -129,6 +142,86 @@ function exchangeUdp(
       resend = setTimeout(send, Math.max(200, Math.floor(timeoutMs / 3)));
     });
   });
+}
+
+/** Sockets shared per server (`shareSocket`). */
+const SHARED_SOCKETS = 4;
+
+/** One UDP socket for many queries to a server: replies are matched to queries by message id. */
+interface SharedSocket {
+  /** A message id no query in flight uses. */
+  freeId(): number;
+  exchange(query: Uint8Array, id: number, timeoutMs: number, sockets: Set<{ destroy(): void }>): Promise<Uint8Array>;
+}
+
+function sharedSocket(server: ServerAddress, gone: () => void): SharedSocket {
+  const pending = new Map<number, { resolve(b: Uint8Array): void; reject(e: Error): void }>();
+  const socket = dgram.createSocket({ type: net.isIPv6(server.host) ? 'udp6' : 'udp4', recvBufferSize: 1 << 20 });
+  // The socket must not keep the process alive: each query's own timers do while it is in flight.
+  socket.unref();
+  let connected = false;
+  const queue: (() => void)[] = [];
+  socket.on('error', (e) => {
+    // A socket error (a refused port, surfaced through ICMP) ends every query in flight; the next query opens anew.
+    gone();
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+    try {
+      socket.close();
+    } catch {
+      // already closed
+    }
+  });
+  socket.on('message', (msg) => {
+    const p = pending.get(messageId(msg));
+    if (!p) return;
+    pending.delete(messageId(msg));
+    p.resolve(new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength));
+  });
+  socket.connect(server.port, server.host, () => {
+    connected = true;
+    for (const send of queue.splice(0)) send();
+  });
+  return {
+    freeId() {
+      for (;;) {
+        const id = randomInt(0, 0x10000);
+        if (!pending.has(id)) return id;
+      }
+    },
+    exchange(query, id, timeoutMs, sockets) {
+      return new Promise((resolve, reject) => {
+        let resend: NodeJS.Timeout | undefined;
+        const handle = {
+          destroy: () => {
+            clearTimeout(resend);
+            pending.delete(id);
+          },
+        };
+        sockets.add(handle);
+        pending.set(id, {
+          resolve: (b) => {
+            clearTimeout(resend);
+            resolve(b);
+          },
+          reject: (e) => {
+            clearTimeout(resend);
+            reject(e);
+          },
+        });
+        // Sent again every second (a quarter of the time cap when that is shorter) until answered: under a scan's
+        // load a datagram lost now and then must cost a second, not a third of the time cap.
+        const every = Math.max(250, Math.min(1000, Math.floor(timeoutMs / 4)));
+        const send = () => {
+          if (!pending.has(id)) return;
+          socket.send(query, (e) => e && pending.get(id)?.reject(e));
+          resend = setTimeout(send, every);
+        };
+        if (connected) send();
+        else queue.push(send);
+      });
+    },
+  };
 }
 
 // One exchange over TCP: 2-byte length prefix each way (RFC 1035 §4.2.2).
