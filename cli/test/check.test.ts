@@ -369,6 +369,18 @@ describe('sts-lens check against the test world', () => {
     }
   });
 
+  // A scan draws the same line: a domain not checked gets its line, the same object as `check --format json`, and the
+  // scan still completes (exit 0: in a scan an unchecked domain is data, counted apart in the summary).
+  it('gives a scan line that says nothing was checked when the resolver does not answer', () => {
+    const r = stsLens(['check', '--resolver', '127.0.0.1:9', '--timeout', '500ms', '--no-progress', '--from', '-'], { input: 'enforce.test\n# a comment\nabsent.test\n' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as JsonResult & { input: string; line: number });
+    expect(lines.map((l) => [l.input, l.line, l.domain])).toEqual([['enforce.test', 1, 'enforce.test'], ['absent.test', 3, 'absent.test']]);
+    expect(lines.map(notChecked)).toEqual([unchecked, unchecked]);
+    const text = stsLens(['check', '--resolver', '127.0.0.1:9', '--timeout', '500ms', '--no-progress', '--format', 'text', '--from', '-'], { input: 'enforce.test\n' });
+    expect(text.stdout).toMatch(/^line 1: could not check enforce\.test: DNS 127\.0\.0\.1:9 did not answer \(.+\)\n$/);
+  });
+
   it('rejects input that names no domain, and bad options, with exit 2', () => {
     expect(stsLens(['check', '192.0.2.1']).stderr).toContain('is an IP address');
     expect(stsLens(['check', '--timeout', 'soon', 'a.test']).status).toBe(2);
