@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { prng } from '../cli/world/prng.mjs';
 import { buildCoreRunner, coreImport } from './core-runner.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,25 +27,13 @@ const ORIGIN = 'bench.example';
 /** The origin of each generator's zone. */
 const originOf = { own: ORIGIN, 'gen-zone': 'example.com' };
 
-/** A deterministic pseudo-random generator (mulberry32), so every run measures the same zone. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A zone of about `n` records that loads cleanly in BIND and Knot: apex SOA/NS/MX/TXT, then hosts with a realistic
  * mix of A, AAAA, CNAME, MX, TXT, SRV, CAA, TLSA, PTR-like names, varied TTLs (some with units, some inherited),
  * inherited owners, a few multi-line records and comments.
  */
 function generateZone(n) {
-  const rand = rng(n);
+  const rand = prng(n);
   const pick = (arr) => arr[Math.floor(rand() * arr.length)];
   const ttls = ['', '', '', '300 ', '3600 ', '1h ', '86400 ', '1d ', '600 '];
   const out = [

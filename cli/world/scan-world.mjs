@@ -5,6 +5,8 @@
 // domain on Postfix listeners of their own. A seed picks each domain's name and kind, so an independent world is one
 // other seed away.
 
+import { prng } from './prng.mjs';
+
 /** @typedef {import('./cases.mjs').MxServer} MxServer */
 /** @typedef {import('./cases.mjs').Verdict} Verdict */
 /** @typedef {import('./cases.mjs').MxTlsStatus} MxTlsStatus */
@@ -76,18 +78,6 @@ export const scanKinds = [
  * @property {string | null} policy the policy file nginx serves for it
  * @property {boolean} tlsrpt
  */
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same world on every machine. */
-function prng(/** @type {number} */ seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The `count` domains of the world with seed `seed`: names `<word><n>-<seed>.test`, kinds drawn by weight.
