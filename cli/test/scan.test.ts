@@ -1,6 +1,6 @@
 // `sts-lens check --from`: scans as a process, against the generated scan world (cli/world/scan-world.mjs): every
 // verdict known by construction, the STARTTLS probes counted at Postfix's side (one log name per MX address).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,21 +168,25 @@ describe('sts-lens check --from over the scan world', () => {
     expect(again).toEqual(shards[1]);
   });
 
+  /** Send `signal` to the scan once its output file holds more than `lines` lines. */
+  const signalOnceWritten = (child: ChildProcess, out: string, lines: number, signal: NodeJS.Signals) =>
+    new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        if (existsSync(out) && readFileSync(out, 'utf8').split('\n').length > lines) {
+          clearInterval(timer);
+          child.kill(signal);
+          done();
+        }
+      }, 20);
+    });
+
   it('--resume after a kill mid-run: the union is every input exactly once, and right', async () => {
     const n = 600;
     const f = list('first600.txt', world.scan.domains.slice(0, n).map((d) => d.domain));
     const out = join(dir, 'resume.ndjson');
     // Kill (SIGKILL: nothing finishes cleanly) once a few lines are written.
     const child = spawn(process.execPath, [bundle, 'check', ...transport, '--from', f, '--resume', out, '--concurrency', '8'], { stdio: 'ignore' });
-    await new Promise<void>((done) => {
-      const timer = setInterval(() => {
-        if (existsSync(out) && readFileSync(out, 'utf8').split('\n').length > 50) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          done();
-        }
-      }, 20);
-    });
+    await signalOnceWritten(child, out, 50, 'SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const partial = readFileSync(out, 'utf8');
     expect(partial.split('\n').length).toBeLessThan(n);
@@ -206,15 +210,7 @@ describe('sts-lens check --from over the scan world', () => {
     const child = spawn(process.execPath, [bundle, 'check', ...transport, '--from', f, '--resume', out, '--concurrency', '8'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    await new Promise<void>((done) => {
-      const timer = setInterval(() => {
-        if (existsSync(out) && readFileSync(out, 'utf8').split('\n').length > 30) {
-          clearInterval(timer);
-          child.kill('SIGINT');
-          done();
-        }
-      }, 20);
-    });
+    await signalOnceWritten(child, out, 30, 'SIGINT');
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(3);
     const written = parse(readFileSync(out, 'utf8'));
