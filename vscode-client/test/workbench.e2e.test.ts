@@ -161,6 +161,25 @@ async function quickFixMenu(): Promise<Locator> {
     }
   }
 }
+/**
+ * The lightbulb at the cursor. VS Code asks for code actions on a cursor move; now and then (one run in two or three
+ * here, and in CI) the bulb stays hidden after Go to Line although the fix is there (Ctrl+. lists it, and the next
+ * cursor move shows the bulb): like a user, nudge the cursor until the bulb shows.
+ */
+async function lightBulb(): Promise<Locator> {
+  const bulb = editor().locator('.lightBulbWidget');
+  const until = Date.now() + WAIT.timeout;
+  for (;;) {
+    try {
+      await bulb.waitFor({ timeout: 2000 });
+      return bulb;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowLeft');
+    }
+  }
+}
 const menuTitles = (menu: Locator) => menu.locator('.monaco-list-row.action').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
 /** Choose an entry of the open Ctrl+. menu with the arrow keys and Enter (the first entry has the focus). */
 async function chooseAction(menu: Locator, title: string): Promise<void> {
@@ -271,8 +290,7 @@ describe('STS Lens in the VS Code workbench', { timeout: 60_000 }, () => {
 
     // This one with the mouse: the lightbulb in the line's gutter, then the menu entry.
     await goTo(5, 10);
-    const bulb = editor().locator('.lightBulbWidget');
-    await bulb.waitFor(WAIT);
+    const bulb = await lightBulb();
     await pointAt(bulb);
     await page.mouse.down();
     await page.mouse.up();
