@@ -27,7 +27,7 @@ function zone(records: number): string {
       case 7: out.push(`host${i - 7} IN A 10.0.${(i >> 8) & 255}.${(i - 7) & 255}`); break; // a duplicate
       case 8: out.push(`dept${i} IN TXT ( "a" ; part`, `    "b" )`); break;
       case 9: out.push(`host${i} 60 IN A 10.1.0.${i & 255}`, `host${i} 120 IN A 10.1.1.${i & 255}`); break; // TTLs differ
-      case 10: out.push(`bad${i} IN A 10.0.0.${256 + i}`); break;
+      case 10: out.push(`bad${i} IN A 10.0.0.${256 + i}`, `empty..label${i} IN A 10.0.0.1`, `ipmx${i} IN MX 10 192.0.2.${i & 255}`); break; // bad data, a bad owner name, an MX to an address
       default: out.push(`alias${i - 7} IN TXT "next to a CNAME"`);
     }
   }

@@ -166,9 +166,14 @@ export function canonicalRdata(zone: Zone, rec: ZoneRecord): string {
   }
 }
 
-/** An MX or NS record's target: its name (absolute), token, and owner id in the zone (-1 when nothing owns it). */
+/**
+ * An MX or NS record's target: the record (its index and type), the target's name (absolute), token, and owner id in
+ * the zone (-1 when nothing owns it). No record view: the list is rebuilt on every keystroke, and most targets are
+ * the very objects of the earlier parse.
+ */
 export interface MxNsTarget {
-  readonly rec: ZoneRecord;
+  readonly index: number;
+  readonly type: number;
   readonly name: string;
   readonly tok: number;
   readonly id: number;
@@ -178,9 +183,9 @@ const targets = new WeakMap<Zone, readonly MxNsTarget[]>();
 
 /**
  * MX and NS records with their target names, computed once per parse for the rules that follow them. A zone re-read
- * after an edit spells out only the targets of the records read anew; the others' names are the earlier parse's, and
- * so are their ids (an id names one name for good; a target nothing owned is looked up again only when the edit
- * added a name that spells it).
+ * after an edit spells out only the targets of the records read anew; the others are the earlier parse's (moved to
+ * their new record and token when the edit moved them), and so are their ids (an id names one name for good; a
+ * target nothing owned is looked up again only when the edit added a name that spells it).
  */
 export function mxNsTargets(zone: Zone): readonly MxNsTarget[] {
   let list = targets.get(zone);
@@ -189,31 +194,36 @@ export function mxNsTargets(zone: Zone): readonly MxNsTarget[] {
   const type = zone.records.type;
   const read = (i: number) => {
     if (type[i] !== RR.MX && type[i] !== RR.NS) return;
-    const rec = recordAt(zone, i);
-    const t = targetName(zone, rec);
-    if (t) out.push({ rec, name: t.name, tok: t.tok, id: nameId(zone, t.name) });
+    const t = targetName(zone, recordAt(zone, i));
+    if (t) out.push({ index: i, type: type[i]!, name: t.name, tok: t.tok, id: nameId(zone, t.name) });
   };
   const edit = zone.edit;
   const before = previousParse(zone);
   const earlier = before ? targets.get(before) : undefined;
   if (edit && before && earlier) {
-    const added = new Set<string>();
-    for (let id = before.names.count; id < zone.names.count; id++) added.add(nameOf(zone, id));
-    const idOf = (t: MxNsTarget) => (t.id >= 0 || !added.has(t.name) ? t.id : nameId(zone, t.name));
+    let added: Set<string> | null = null;
+    if (zone.names.count > before.names.count) {
+      added = new Set<string>();
+      for (let id = before.names.count; id < zone.names.count; id++) added.add(nameOf(zone, id));
+    }
     const moved = edit.end - edit.previousEnd;
     let k = 0;
     // Before the edit: the same records, tokens and names.
-    for (; k < earlier.length && earlier[k]!.rec.index < edit.start; k++) {
+    for (; k < earlier.length && earlier[k]!.index < edit.start; k++) {
       const t = earlier[k]!;
-      out.push({ rec: recordAt(zone, t.rec.index), name: t.name, tok: t.tok, id: idOf(t) });
+      out.push(t.id >= 0 || added === null || !added.has(t.name) ? t : { ...t, id: nameId(zone, t.name) });
     }
     for (let i = edit.start; i < edit.end; i++) read(i);
     // After it: the same records moved (their tokens by as many as the re-read part added).
-    for (; k < earlier.length && earlier[k]!.rec.index < edit.previousEnd; k++);
+    for (; k < earlier.length && earlier[k]!.index < edit.previousEnd; k++);
+    const rdataBefore = before.records.rdata;
+    const rdata = zone.records.rdata;
     for (; k < earlier.length; k++) {
       const t = earlier[k]!;
-      const i = t.rec.index + moved;
-      out.push({ rec: recordAt(zone, i), name: t.name, tok: t.tok - before.records.rdata[t.rec.index]! + zone.records.rdata[i]!, id: idOf(t) });
+      const i = t.index + moved;
+      const tok = t.tok - rdataBefore[t.index]! + rdata[i]!;
+      const id = t.id >= 0 || added === null || !added.has(t.name) ? t.id : nameId(zone, t.name);
+      out.push(i === t.index && tok === t.tok && id === t.id ? t : { index: i, type: t.type, name: t.name, tok, id });
     }
   } else {
     for (let i = 0; i < zone.records.count; i++) read(i);

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { ownerIndex, rdataProblems } from '../owners.ts';
+import type { Zone } from '../model.ts';
+import { ownerIndex, rdataProblems, recordsWhere } from '../owners.ts';
 import { nameSyntaxProblem } from '../rdata-fields.ts';
 import { plainNameChars } from '../rdata-quick.ts';
 import { tokenText } from '../source-text.ts';
@@ -19,15 +20,12 @@ export const badName: Rule<ZoneContext> = {
       const p = nameSyntaxProblem(w);
       if (p) report({ range: { start: tk.start[tok]!, end: tk.end[tok]! }, message: `${what} \`${w}\` has ${p}` });
     };
-    const { first } = ownerIndex(zone);
-    for (let o = 0; o < zone.names.count; o++) {
-      const i = first[o]!;
-      if (i < 0) continue;
-      const tok = zone.records.hasOwner[i] ? zone.records.firstTok[i]! : -1;
-      if (tok < 0 || (tk.kind[tok]! & 7) !== 0) continue;
-      if (tk.end[tok]! <= zone.text.length && plainNameChars(zone.text, tk.start[tok]!, tk.end[tok]!)) continue;
-      say(tok, tokenText(zone, tok), 'owner name');
-    }
+    // An owner is checked where its name is first written: the first record of each name, when it names it.
+    const { owner, firstTok } = zone.records;
+    const words = ownerWordsNotPlain(zone);
+    const first = words.length > 0 ? ownerIndex(zone).first : null;
+    const suspects = [...words].filter((i) => first![owner[i]!] === i).sort((a, b) => owner[a]! - owner[b]!);
+    for (const i of suspects) say(firstTok[i]!, tokenText(zone, firstTok[i]!), 'owner name');
     for (const d of zone.directives) {
       if (d.name !== '$ORIGIN') continue;
       const arg = d.tok + 1 < d.argsEnd ? nextWord(zone, d.tok + 1, d.argsEnd) : -1;
@@ -40,4 +38,18 @@ export const badName: Rule<ZoneContext> = {
 function nextWord(zone: ZoneContext['zone'], from: number, end: number): number {
   for (let t = from; t < end; t++) if ((zone.tokens.kind[t]! & 7) === 0) return t;
   return -1;
+}
+
+const notPlain = new WeakMap<Zone, Int32Array>();
+
+/** Records that write their owner as a word not made of plain name characters only (escapes, `@`-less oddities). */
+function ownerWordsNotPlain(zone: Zone): Int32Array {
+  const tk = zone.tokens;
+  const { hasOwner, firstTok } = zone.records;
+  return recordsWhere(zone, notPlain, (i) => {
+    if (hasOwner[i] !== 1) return false;
+    const tok = firstTok[i]!;
+    if ((tk.kind[tok]! & 7) !== 0) return false;
+    return !(tk.end[tok]! <= zone.text.length && plainNameChars(zone.text, tk.start[tok]!, tk.end[tok]!));
+  });
 }

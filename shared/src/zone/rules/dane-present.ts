@@ -16,7 +16,7 @@ export const danePresent: Rule<ZoneContext> = {
     const done = new Set<string>();
     if (!zone.records.type.includes(RR.TLSA)) return;
     for (const target of mxNsTargets(zone)) {
-      if (target.rec.type !== RR.MX) continue;
+      if (target.type !== RR.MX) continue;
       const owner = `_25._tcp.${target.name}`;
       if (done.has(owner)) continue;
       done.add(owner);

@@ -2,10 +2,10 @@ import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { TOK_WORD } from '../model.ts';
 import { absoluteName, nameLengthProblem } from '../name.ts';
-import { nameLength as lengthOf, nameOf, recordAt } from '../names.ts';
+import { nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
-import { nameFields } from '../rdata-types.ts';
+import { nameFields, RDATA_TYPES } from '../rdata-types.ts';
 import { tokenText, zoneSlice } from '../source-text.ts';
 
 
@@ -32,20 +32,23 @@ export const nameLength: Rule<ZoneContext> = {
     };
     const { first } = ownerIndex(zone);
     const t = zone.names;
+    // A name's or target's length with its origin, without spelling it out (`.` adds one character, another origin
+    // its own and a dot); read off arrays, as this runs over every name and record on every keystroke.
+    const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     for (let o = 0; o < t.count; o++) {
       const i = first[o]!;
       // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label.
-      if (i < 0 || (t.start[o]! >= 0 && lengthOf(zone, o) <= 63)) continue;
+      const start = t.start[o]!;
+      if (i < 0 || (start >= 0 && t.end[o]! - start + (t.origin[o]! < 0 ? 0 : originLength[t.origin[o]!]!) <= 63)) continue;
       const rec = recordAt(zone, i);
       say(nameOf(zone, o), rec.ownerTok, { start: rec.start, end: rec.end });
     }
-    // A target's length with its origin, without spelling it out (`.` adds one character, another origin its own and a dot).
-    const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
     const { type, rdata, rdataEnd, origin } = zone.records;
+    const named = typesWithNames();
     for (let i = 0; i < zone.records.count; i++) {
       // The name fields of the record's type (rdata-types.ts): NS host, MX exchange, SOA names, RRSIG signer …
+      if (named[type[i]!] === 0) continue;
       const fields = nameFields(type[i]!);
-      if (fields.length === 0) continue;
       let tok = nextSignificant(tk.kind, rdata[i]!, rdataEnd[i]!);
       // `\#` data holds no name to measure (read on the characters: no string per record).
       if (tok < rdataEnd[i]! && tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! === 2 && zoneSlice(zone, tk.start[tok]!, tk.end[tok]!) === '\\#') continue;
@@ -62,3 +65,14 @@ export const nameLength: Rule<ZoneContext> = {
     }
   },
 };
+
+let withNames: Uint8Array | null = null;
+
+/** 1 for each type code whose data has name fields (`nameFields`), 0 for the others. */
+function typesWithNames(): Uint8Array {
+  if (withNames === null) {
+    withNames = new Uint8Array(65536);
+    for (let code = 0; code < 65536; code++) if (RDATA_TYPES.has(code) && nameFields(code).length > 0) withNames[code] = 1;
+  }
+  return withNames;
+}

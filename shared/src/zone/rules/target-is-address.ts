@@ -17,7 +17,6 @@ export const targetIsAddress: Rule<ZoneContext> = {
     const { zone } = ctx;
     let byAddress: Map<string, string> | null = null;
     for (const target of mxNsTargets(zone)) {
-      const rec = target.rec;
       const tok = target.tok;
       // Only a target that starts with a digit or holds a colon can be an address.
       const c = target.name.charCodeAt(0);
@@ -38,13 +37,13 @@ export const targetIsAddress: Rule<ZoneContext> = {
       const range = { start: zone.tokens.start[tok]!, end: zone.tokens.end[tok]! };
       // A name that only looks like an address and has addresses of its own is a name, as BIND reads it.
       if (host === target.name) {
-        report({ range, message: `${typeName(rec.type)} target \`${raw}\` looks like an IP address but is read as the name \`${target.name}\`, which has address records here; rename the host to avoid the confusion` });
+        report({ range, message: `${typeName(target.type)} target \`${raw}\` looks like an IP address but is read as the name \`${target.name}\`, which has address records here; rename the host to avoid the confusion` });
         continue;
       }
       report({
         range,
-        message: `${typeName(rec.type)} target \`${raw}\` is an IP address, read as the name \`${target.name}\`; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
-        fixes: host && rec.source === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
+        message: `${typeName(target.type)} target \`${raw}\` is an IP address, read as the name \`${target.name}\`; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
+        fixes: host && zone.records.source[target.index] === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
       });
     }
   },

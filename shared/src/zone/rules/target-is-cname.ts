@@ -19,7 +19,6 @@ export const targetIsCname: Rule<ZoneContext> = {
     if (!type.includes(RR.CNAME)) return;
     const { first, next } = ownerIndex(zone);
     for (const target of mxNsTargets(zone)) {
-      const rec = target.rec;
       const id = target.id;
       let cname = -1;
       for (let i = id < 0 ? -1 : first[id]!; i >= 0; i = next[i]!) {
@@ -33,8 +32,8 @@ export const targetIsCname: Rule<ZoneContext> = {
       const range = { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! };
       report({
         range,
-        message: `${typeName(rec.type)} target \`${tokenText(zone, target.tok)}\` is an alias (CNAME)${alias ? ` of \`${alias.name}\`` : ''}; an ${typeName(rec.type)} must name the host itself${alias ? ', so use the alias target' : ''}`,
-        fixes: alias && rec.source === 0 ? [{ title: `Use \`${alias.name}\``, edits: [{ range, newText: alias.name }], isPreferred: true }] : [],
+        message: `${typeName(target.type)} target \`${tokenText(zone, target.tok)}\` is an alias (CNAME)${alias ? ` of \`${alias.name}\`` : ''}; an ${typeName(target.type)} must name the host itself${alias ? ', so use the alias target' : ''}`,
+        fixes: alias && zone.records.source[target.index] === 0 ? [{ title: `Use \`${alias.name}\``, edits: [{ range, newText: alias.name }], isPreferred: true }] : [],
       });
     }
   },
