@@ -177,6 +177,8 @@ export interface MxNsTarget {
   readonly name: string;
   readonly tok: number;
   readonly id: number;
+  /** Whether the name starts with a digit or holds a colon: only such a name can be an address written as a name. */
+  readonly maybeAddress: boolean;
 }
 
 const targets = new WeakMap<Zone, readonly MxNsTarget[]>();
@@ -195,7 +197,10 @@ export function mxNsTargets(zone: Zone): readonly MxNsTarget[] {
   const read = (i: number) => {
     if (type[i] !== RR.MX && type[i] !== RR.NS) return;
     const t = targetName(zone, recordAt(zone, i));
-    if (t) out.push({ index: i, type: type[i]!, name: t.name, tok: t.tok, id: nameId(zone, t.name) });
+    if (t) {
+      const c = t.name.charCodeAt(0);
+      out.push({ index: i, type: type[i]!, name: t.name, tok: t.tok, id: nameId(zone, t.name), maybeAddress: (c >= 48 && c <= 57) || t.name.includes(':') });
+    }
   };
   const edit = zone.edit;
   const before = previousParse(zone);
@@ -223,7 +228,7 @@ export function mxNsTargets(zone: Zone): readonly MxNsTarget[] {
       const i = t.index + moved;
       const tok = t.tok - rdataBefore[t.index]! + rdata[i]!;
       const id = t.id >= 0 || added === null || !added.has(t.name) ? t.id : nameId(zone, t.name);
-      out.push(i === t.index && tok === t.tok && id === t.id ? t : { index: i, type: t.type, name: t.name, tok, id });
+      out.push(i === t.index && tok === t.tok && id === t.id ? t : { ...t, index: i, tok, id });
     }
   } else {
     for (let i = 0; i < zone.records.count; i++) read(i);

@@ -1,9 +1,9 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
-import { TOK_WORD } from '../model.ts';
+import { TOK_WORD, type Zone } from '../model.ts';
 import { absoluteName, nameLengthProblem } from '../name.ts';
 import { nameOf, recordAt } from '../names.ts';
-import { ownerIndex } from '../owners.ts';
+import { ownerIndex, recordsWhere } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
 import { nameFields, RDATA_TYPES } from '../rdata-types.ts';
 import { tokenText, zoneSlice } from '../source-text.ts';
@@ -43,25 +43,10 @@ export const nameLength: Rule<ZoneContext> = {
       const rec = recordAt(zone, i);
       say(nameOf(zone, o), rec.ownerTok, { start: rec.start, end: rec.end });
     }
-    const { type, rdata, rdataEnd, origin } = zone.records;
-    const named = typesWithNames();
-    for (let i = 0; i < zone.records.count; i++) {
-      // The name fields of the record's type (rdata-types.ts): NS host, MX exchange, SOA names, RRSIG signer …
-      if (named[type[i]!] === 0) continue;
-      const fields = nameFields(type[i]!);
-      let tok = nextSignificant(tk.kind, rdata[i]!, rdataEnd[i]!);
-      // `\#` data holds no name to measure (read on the characters: no string per record).
-      if (tok < rdataEnd[i]! && tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! === 2 && zoneSlice(zone, tk.start[tok]!, tk.end[tok]!) === '\\#') continue;
-      let at = 0;
-      for (const field of fields) {
-        for (; at < field && tok < rdataEnd[i]!; at++) tok = nextSignificant(tk.kind, tok + 1, rdataEnd[i]!);
-        if (tok >= rdataEnd[i]!) break;
-        // The same shortcut for targets: a plain word that, with its origin, stays within 63 characters.
-        const written = tk.end[tok]! - tk.start[tok]!;
-        if (tk.kind[tok] === TOK_WORD && written + originLength[origin[i]!]! <= 63) continue;
-        const rec = recordAt(zone, i);
-        say(absoluteName(tokenText(zone, tok), rec.origin), tok, rec);
-      }
+    // Targets: only records with a name field too long for the quick test are spelled out (a list carried across edits).
+    for (const i of recordsWhere(zone, longTargets, (i) => targetsNotShort(zone, i, originLength, null))) {
+      const rec = recordAt(zone, i);
+      targetsNotShort(zone, i, originLength, (tok) => say(absoluteName(tokenText(zone, tok), rec.origin), tok, rec));
     }
   },
 };
@@ -75,4 +60,31 @@ function typesWithNames(): Uint8Array {
     for (let code = 0; code < 65536; code++) if (RDATA_TYPES.has(code) && nameFields(code).length > 0) withNames[code] = 1;
   }
   return withNames;
+}
+
+const longTargets = new WeakMap<Zone, Int32Array>();
+
+/**
+ * Whether record `i` has a name field (NS host, MX exchange, SOA names, RRSIG signer …: rdata-types.ts) that is not a
+ * plain word within 63 characters with its origin; with `each`, calls it with every such field's token instead.
+ */
+function targetsNotShort(zone: Zone, i: number, originLength: readonly number[], each: ((tok: number) => void) | null): boolean {
+  const { type, rdata, rdataEnd, origin } = zone.records;
+  if (typesWithNames()[type[i]!] === 0) return false;
+  const tk = zone.tokens;
+  const end = rdataEnd[i]!;
+  let tok = nextSignificant(tk.kind, rdata[i]!, end);
+  // `\#` data holds no name to measure (read on the characters: no string per record).
+  if (tok < end && tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! === 2 && zoneSlice(zone, tk.start[tok]!, tk.end[tok]!) === '\\#') return false;
+  let at = 0;
+  let found = false;
+  for (const field of nameFields(type[i]!)) {
+    for (; at < field && tok < end; at++) tok = nextSignificant(tk.kind, tok + 1, end);
+    if (tok >= end) break;
+    if (tk.kind[tok] === TOK_WORD && tk.end[tok]! - tk.start[tok]! + originLength[origin[i]!]! <= 63) continue;
+    if (each === null) return true;
+    found = true;
+    each(tok);
+  }
+  return found;
 }

@@ -19,8 +19,7 @@ export const targetIsAddress: Rule<ZoneContext> = {
     for (const target of mxNsTargets(zone)) {
       const tok = target.tok;
       // Only a target that starts with a digit or holds a colon can be an address.
-      const c = target.name.charCodeAt(0);
-      if (!(c >= 48 && c <= 57) && !target.name.includes(':')) continue;
+      if (!target.maybeAddress) continue;
       const raw = tokenText(zone, tok).replace(/\.$/, '');
       const v6 = parseIpv6(raw);
       if (!isIpv4(raw) && !v6) continue;
