@@ -1,6 +1,7 @@
 import type { Span } from '../diagnostic.ts';
 import { isStsRecordAttempt } from '../sts-txt/parse.ts';
 import { isTlsRptRecordAttempt } from '../tlsrpt-txt/parse.ts';
+import { recordsWhere } from './carried.ts';
 import { embeddedValue } from './embedded.ts';
 import { TOK_COMMENT, TOK_QUOTED, type Zone, type ZoneRecord } from './model.ts';
 import { nameStartsWith, recordAt } from './names.ts';
@@ -13,15 +14,18 @@ import { zoneSlice } from './source-text.ts';
 export const STS_PREFIX = '_mta-sts.';
 export const TLSRPT_PREFIX = '_smtp._tls.';
 
-/** TXT records at `_mta-sts.*` and `_smtp._tls.*`, found in one pass. */
+/** TXT records whose owner starts like an `_mta-sts` or `_smtp._tls` name (carried across edits). */
+const mailNamed = new WeakMap<Zone, Int32Array>();
+
+/** TXT records at `_mta-sts.*` and `_smtp._tls.*`. */
 export function mailTxtRecords(zone: Zone): { sts: ZoneRecord[]; tlsrpt: ZoneRecord[] } {
   const cached = found.get(zone);
   if (cached) return cached;
   const sts: ZoneRecord[] = [];
   const tlsrpt: ZoneRecord[] = [];
   const { type, owner } = zone.records;
-  for (let i = 0; i < zone.records.count; i++) {
-    if (type[i] !== RR.TXT) continue;
+  const candidates = recordsWhere(zone, mailNamed, (i) => type[i] === RR.TXT && (nameStartsWith(zone, owner[i]!, STS_PREFIX) || nameStartsWith(zone, owner[i]!, TLSRPT_PREFIX)));
+  for (const i of candidates) {
     const id = owner[i]!;
     if (nameStartsWith(zone, id, STS_PREFIX)) sts.push(recordAt(zone, i));
     else if (nameStartsWith(zone, id, TLSRPT_PREFIX)) tlsrpt.push(recordAt(zone, i));

@@ -1,3 +1,4 @@
+import { typeIndexes } from './carried.ts';
 import type { RecordTable, Zone, ZoneRecord } from './model.ts';
 import { sourceAt, zoneSlice } from './source-text.ts';
 
@@ -148,16 +149,10 @@ export function recordAt(zone: Zone, i: number): ZoneRecord {
 
 /** Records of the given types, in file order. */
 export function recordsOfType(zone: Zone, ...types: number[]): ZoneRecord[] {
-  const out: ZoneRecord[] = [];
-  const col = zone.records.type;
-  const n = zone.records.count;
-  if (types.length === 1) {
-    const t = types[0]!;
-    for (let i = 0; i < n; i++) if (col[i] === t) out.push(recordAt(zone, i));
-    return out;
-  }
-  for (let i = 0; i < n; i++) if (types.includes(col[i]!)) out.push(recordAt(zone, i));
-  return out;
+  if (types.length === 1) return Array.from(typeIndexes(zone, types[0]!), (i) => recordAt(zone, i));
+  const all: number[] = [];
+  for (const t of new Set(types)) for (const i of typeIndexes(zone, t)) all.push(i);
+  return all.sort((a, b) => a - b).map((i) => recordAt(zone, i));
 }
 
 /** Whether owner name `id` starts with `prefix` (ASCII, lower-case), without spelling it out. */

@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import type { Zone } from '../model.ts';
-import { ownerIndex, rdataProblems, recordsWhere } from '../owners.ts';
+import { recordsWhere } from '../carried.ts';
+import { ownerIndex, rdataProblems } from '../owners.ts';
 import { nameSyntaxProblem } from '../rdata-fields.ts';
 import { plainNameChars } from '../rdata-quick.ts';
 import { tokenText } from '../source-text.ts';

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
+import { typeIndexes } from '../carried.ts';
 import { recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
 import { RR, typeName } from '../rr-types.ts';
@@ -16,11 +17,12 @@ export const cnameAndOtherData: Rule<ZoneContext> = {
   fixable: false,
   check(ctx, report) {
     const { zone } = ctx;
+    const cnames = typeIndexes(zone, RR.CNAME);
+    if (cnames.length === 0) return;
     const { first, next } = ownerIndex(zone);
-    const { type, owner, count } = zone.records;
+    const { type, owner } = zone.records;
     // Column reads only: a record object and the set of other types are made for the few names that break the rule.
-    for (let c = 0; c < count; c++) {
-      if (type[c] !== RR.CNAME) continue;
+    for (const c of cnames) {
       let firstCname = -1;
       let other = false;
       for (let i = first[owner[c]!]!; i >= 0; i = next[i]!) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
+import { typeIndexes } from '../carried.ts';
 import { isInZone } from '../name.ts';
 import { nameOf, recordAt } from '../names.ts';
 import { ownerIndex } from '../owners.ts';
@@ -14,11 +15,12 @@ export const dnameConflict: Rule<ZoneContext> = {
   fixable: false,
   check(ctx, report) {
     const { zone } = ctx;
-    const { type, owner, count } = zone.records;
+    const { owner } = zone.records;
+    const found = typeIndexes(zone, RR.DNAME);
+    if (found.length === 0) return;
     const { first, next } = ownerIndex(zone);
     const dnames = new Map<number, string>();
-    for (let i = 0; i < count; i++) {
-      if (type[i] !== RR.DNAME) continue;
+    for (const i of found) {
       const o = owner[i]!;
       if (dnames.has(o)) {
         const rec = recordAt(zone, i);

@@ -1,8 +1,12 @@
 import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
+import { recordsWhere } from '../carried.ts';
+import type { Zone } from '../model.ts';
 import { recordAt } from '../names.ts';
 import { isMetaType } from '../rdata-types.ts';
 import { typeName } from '../rr-types.ts';
+
+const metaRecords = new WeakMap<Zone, Int32Array>();
 
 export const metaType: Rule<ZoneContext> = {
   code: 'zone/meta-type',
@@ -13,9 +17,8 @@ export const metaType: Rule<ZoneContext> = {
   fixable: false,
   check(ctx, report) {
     const { zone } = ctx;
-    const { type, typeTok, count } = zone.records;
-    for (let i = 0; i < count; i++) {
-      if (!isMetaType(type[i]!)) continue;
+    const { type, typeTok } = zone.records;
+    for (const i of recordsWhere(zone, metaRecords, (i) => isMetaType(type[i]!))) {
       const rec = recordAt(zone, i);
       const t = typeTok[i]!;
       report({

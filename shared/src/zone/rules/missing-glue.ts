@@ -2,7 +2,7 @@ import type { Rule } from '../../rule.ts';
 import type { ZoneContext } from '../context.ts';
 import { isInZone, parentName } from '../name.ts';
 import { hasType } from '../owners.ts';
-import { mxNsTargets, type MxNsTarget } from '../rdata.ts';
+import { mxNsTargetName, mxNsTargets } from '../rdata.ts';
 import { nameOf } from '../names.ts';
 import { RR } from '../rr-types.ts';
 
@@ -21,9 +21,9 @@ export const missingGlue: Rule<ZoneContext> = {
     if (apex === null) return;
     const targets = mxNsTargets(zone);
     const cuts = new Set<string>();
-    /** The owner of a target's record (NS records only: few). */
-    const ownerOf = (t: MxNsTarget) => nameOf(zone, zone.records.owner[t.index]!);
-    for (const t of targets) if (t.type === RR.NS && ownerOf(t) !== apex) cuts.add(ownerOf(t));
+    /** The owner of row `k`'s record (NS records only: few). */
+    const ownerOf = (k: number) => nameOf(zone, zone.records.owner[targets.index[k]!]!);
+    for (let k = 0; k < targets.count; k++) if (targets.type[k] === RR.NS && ownerOf(k) !== apex) cuts.add(ownerOf(k));
     /** The delegation `name` is at or below, or null when it is the zone's own data. */
     const cutOf = (name: string): string | null => {
       for (let n: string | null = name; n !== null && n !== apex; n = parentName(n)) if (cuts.has(n)) return n;
@@ -35,16 +35,19 @@ export const missingGlue: Rule<ZoneContext> = {
       for (let n = parentName(name); n !== null && isInZone(n, apex); n = parentName(n)) if (hasType(zone, n === '.' ? '*.' : `*.${n}`, ADDRESS)) return true;
       return false;
     };
-    for (const target of targets) {
-      if (target.type !== RR.NS || !isInZone(target.name, apex) || hasAddress(target.name)) continue;
-      const cut = cutOf(target.name);
+    for (let k = 0; k < targets.count; k++) {
+      if (targets.type[k] !== RR.NS) continue;
+      const name = mxNsTargetName(zone, targets, k);
+      if (!isInZone(name, apex) || hasAddress(name)) continue;
+      const cut = cutOf(name);
       // Only in-domain servers need glue (RFC 9471): one below another delegation is that zone's business.
-      if (cut !== null && cut !== ownerOf(target)) continue;
+      if (cut !== null && cut !== ownerOf(k)) continue;
+      const tok = targets.tok[k]!;
       report({
-        range: { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! },
+        range: { start: zone.tokens.start[tok]!, end: zone.tokens.end[tok]! },
         message: cut !== null
-          ? `name server \`${target.name}\` is inside the delegated zone \`${cut}\` but has no glue; add its A/AAAA records here`
-          : `name server \`${target.name}\` is a name of this zone but has no A/AAAA record; add one, or nobody can reach it`,
+          ? `name server \`${name}\` is inside the delegated zone \`${cut}\` but has no glue; add its A/AAAA records here`
+          : `name server \`${name}\` is a name of this zone but has no A/AAAA record; add one, or nobody can reach it`,
       });
     }
   },

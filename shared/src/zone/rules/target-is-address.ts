@@ -2,7 +2,7 @@ import type { Rule } from '../../rule.ts';
 import { formatIpv6, isIpv4, parseIpv6 } from '../address.ts';
 import type { ZoneContext } from '../context.ts';
 import { recordsOfType } from '../names.ts';
-import { canonicalRdata, mxNsTargets } from '../rdata.ts';
+import { canonicalRdata, mxNsTargetName, mxNsTargets } from '../rdata.ts';
 import { RR, typeName } from '../rr-types.ts';
 import { tokenText } from '../source-text.ts';
 
@@ -16,10 +16,12 @@ export const targetIsAddress: Rule<ZoneContext> = {
   check(ctx, report) {
     const { zone } = ctx;
     let byAddress: Map<string, string> | null = null;
-    for (const target of mxNsTargets(zone)) {
-      const tok = target.tok;
+    const targets = mxNsTargets(zone);
+    for (let k = 0; k < targets.count; k++) {
       // Only a target that starts with a digit or holds a colon can be an address.
-      if (!target.maybeAddress) continue;
+      if (targets.maybeAddress[k] === 0) continue;
+      const tok = targets.tok[k]!;
+      const target = { name: mxNsTargetName(zone, targets, k), type: targets.type[k]!, index: targets.index[k]! };
       const raw = tokenText(zone, tok).replace(/\.$/, '');
       const v6 = parseIpv6(raw);
       if (!isIpv4(raw) && !v6) continue;

@@ -18,8 +18,9 @@ export const targetIsCname: Rule<ZoneContext> = {
     const { type } = zone.records;
     if (!type.includes(RR.CNAME)) return;
     const { first, next } = ownerIndex(zone);
-    for (const target of mxNsTargets(zone)) {
-      const id = target.id;
+    const targets = mxNsTargets(zone);
+    for (let k = 0; k < targets.count; k++) {
+      const id = targets.id[k]!;
       let cname = -1;
       for (let i = id < 0 ? -1 : first[id]!; i >= 0; i = next[i]!) {
         if (type[i] === RR.CNAME) {
@@ -29,11 +30,13 @@ export const targetIsCname: Rule<ZoneContext> = {
       }
       if (cname < 0) continue;
       const alias = targetName(zone, recordAt(zone, cname));
-      const range = { start: zone.tokens.start[target.tok]!, end: zone.tokens.end[target.tok]! };
+      const tok = targets.tok[k]!;
+      const rrType = typeName(targets.type[k]!);
+      const range = { start: zone.tokens.start[tok]!, end: zone.tokens.end[tok]! };
       report({
         range,
-        message: `${typeName(target.type)} target \`${tokenText(zone, target.tok)}\` is an alias (CNAME)${alias ? ` of \`${alias.name}\`` : ''}; an ${typeName(target.type)} must name the host itself${alias ? ', so use the alias target' : ''}`,
-        fixes: alias && zone.records.source[target.index] === 0 ? [{ title: `Use \`${alias.name}\``, edits: [{ range, newText: alias.name }], isPreferred: true }] : [],
+        message: `${rrType} target \`${tokenText(zone, tok)}\` is an alias (CNAME)${alias ? ` of \`${alias.name}\`` : ''}; an ${rrType} must name the host itself${alias ? ', so use the alias target' : ''}`,
+        fixes: alias && zone.records.source[targets.index[k]!] === 0 ? [{ title: `Use \`${alias.name}\``, edits: [{ range, newText: alias.name }], isPreferred: true }] : [],
       });
     }
   },
