@@ -85,6 +85,11 @@ export function recycleZone(zone: Zone): void {
   }
 }
 
+/** Whether `zone`'s arrays were given back (`recycleZone`): then nothing may read it. */
+export function isRecycled(zone: Zone): boolean {
+  return given.has(zone);
+}
+
 /** The parse a re-parse was read from, while it is alive and its arrays were not given back; else null. */
 export function previousParse(zone: Zone): Zone | null {
   const previous = zone.edit?.previous.deref();

@@ -98,7 +98,11 @@ describe('incremental diagnostics of an edited zone', () => {
         for (const [s, e, insert] of editsOfKind(kind, text, rnd, step)) {
           const next = text.slice(0, s) + insert + text.slice(e);
           const ends = commonEnds(text, next);
+          const undo = basis !== null && basis.text === next;
+          const twoBack = basis;
           const z = parseZoneFor(next, OPTIONS, current, ends, basis);
+          // An undo back to the text of two versions ago takes that version's parse, still intact.
+          if (undo) expect(z).toBe(twoBack);
           basis = z !== current ? current : basis;
           current = z;
           text = next;

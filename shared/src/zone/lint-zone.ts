@@ -11,6 +11,7 @@ import { embeddedValue, mapDiagnostics } from './embedded.ts';
 import { cutAtSemicolon, mailTxtRecords, STS_PREFIX, TLSRPT_PREFIX, unrelatedMailTxtRecords } from './mail-records.ts';
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
+import { isRecycled } from './buffers.ts';
 import { reparseZone } from './reparse.ts';
 import type { CommonEnds } from '../text/common-ends.ts';
 import { zoneRules } from './rules/index.ts';
@@ -32,6 +33,13 @@ let last: { text: string; origin: string | undefined; path: string | undefined; 
 export function parseZoneFor(text: string, options: LintOptions, previous?: Zone | null, ends?: CommonEnds, recycle?: Zone | null): Zone {
   // With an earlier parse given the text is a new version: comparing megabytes with the last one would only cost.
   if (last && (!previous || last.zone !== previous) && last.text === text && last.origin === options.origin && last.path === options.path && last.reader === options.readInclude && last.includeRoot === options.includeRoot) return last.zone;
+  // An undo: the text is again that of the version before `previous`, whose parse no one has given back yet (the
+  // editor gives it as `recycle`). That parse is this text's: reuse it (and the rules' results kept with it), and keep
+  // its arrays. Versions of one document share their options, as `previous` and `recycle` do.
+  if (previous && recycle && recycle !== previous && !isRecycled(recycle) && recycle.text.length === text.length && recycle.text === text) {
+    last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone: recycle };
+    return recycle;
+  }
   const parseOptions = {
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
