@@ -5,36 +5,46 @@ import { previousParse } from './buffers.ts';
 import type { Zone } from './model.ts';
 
 /**
- * The records of `zone` for which `test` holds, in file order, computed once per parse and zone (`cache` is the
- * caller's). A zone re-read after an edit tests only the records read anew and those the earlier parse listed (at
- * their new index): `test` must depend on the record's own tokens, type and origin, which an edit elsewhere leaves
- * as they were. Most lists are empty, so a keystroke costs the edited records, not the zone.
+ * One finding per record for which `find` gives one, in file order, computed once per parse and zone (`cache` is the
+ * caller's; `recordOf` reads a finding's record index). A zone re-read after an edit asks only about the records read
+ * anew and those the earlier parse had findings for (at their new index): `find` must depend on the record's own
+ * tokens, type and origin, which an edit elsewhere leaves as they were. Most lists are short, so a keystroke costs
+ * the edited records, not the zone.
  */
-export function recordsWhere(zone: Zone, cache: WeakMap<Zone, Int32Array>, test: (i: number) => boolean): Int32Array {
+export function carriedFindings<T>(zone: Zone, cache: WeakMap<Zone, readonly T[]>, find: (i: number) => T | null, recordOf: (t: T) => number): readonly T[] {
   let list = cache.get(zone);
   if (list) return list;
-  const out: number[] = [];
+  const out: T[] = [];
+  const ask = (i: number) => {
+    const t = find(i);
+    if (t !== null) out.push(t);
+  };
   const edit = zone.edit;
   const before = previousParse(zone);
   const earlier = edit && before ? cache.get(before) : undefined;
   if (edit && earlier) {
     const moved = edit.end - edit.previousEnd;
     let k = 0;
-    for (; k < earlier.length && earlier[k]! < edit.start; k++) if (test(earlier[k]!)) out.push(earlier[k]!);
-    for (let i = edit.start; i < edit.end; i++) if (test(i)) out.push(i);
-    for (; k < earlier.length; k++) if (earlier[k]! >= edit.previousEnd && test(earlier[k]! + moved)) out.push(earlier[k]! + moved);
+    for (; k < earlier.length && recordOf(earlier[k]!) < edit.start; k++) ask(recordOf(earlier[k]!));
+    for (let i = edit.start; i < edit.end; i++) ask(i);
+    for (; k < earlier.length; k++) if (recordOf(earlier[k]!) >= edit.previousEnd) ask(recordOf(earlier[k]!) + moved);
   } else {
-    for (let i = 0; i < zone.records.count; i++) if (test(i)) out.push(i);
+    for (let i = 0; i < zone.records.count; i++) ask(i);
   }
-  list = Int32Array.from(out);
+  list = out;
   cache.set(zone, list);
   return list;
 }
 
-const ofType = new Map<number, WeakMap<Zone, Int32Array>>();
+/** The records of `zone` for which `test` holds, in file order (`carriedFindings`: `test` reads the record alone). */
+export function recordsWhere(zone: Zone, cache: WeakMap<Zone, readonly number[]>, test: (i: number) => boolean): readonly number[] {
+  return carriedFindings(zone, cache, (i) => (test(i) ? i : null), (i) => i);
+}
+
+const ofType = new Map<number, WeakMap<Zone, readonly number[]>>();
 
 /** Indexes of the records of type `type`, in file order (carried across edits: `recordsWhere`). */
-export function typeIndexes(zone: Zone, type: number): Int32Array {
+export function typeIndexes(zone: Zone, type: number): readonly number[] {
   let cache = ofType.get(type);
   if (!cache) ofType.set(type, (cache = new WeakMap()));
   const col = zone.records.type;

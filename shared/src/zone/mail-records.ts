@@ -15,7 +15,7 @@ export const STS_PREFIX = '_mta-sts.';
 export const TLSRPT_PREFIX = '_smtp._tls.';
 
 /** TXT records whose owner starts like an `_mta-sts` or `_smtp._tls` name (carried across edits). */
-const mailNamed = new WeakMap<Zone, Int32Array>();
+const mailNamed = new WeakMap<Zone, readonly number[]>();
 
 /** TXT records at `_mta-sts.*` and `_smtp._tls.*`. */
 export function mailTxtRecords(zone: Zone): { sts: ZoneRecord[]; tlsrpt: ZoneRecord[] } {

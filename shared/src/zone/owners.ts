@@ -1,6 +1,7 @@
 import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from './model.ts';
 import { nameId, recordAt } from './names.ts';
-import { derivedArray, previousParse } from './buffers.ts';
+import { derivedArray } from './buffers.ts';
+import { carriedFindings } from './carried.ts';
 import { checkRdata, type RdataProblem } from './rdata.ts';
 import { rdataQuickValid } from './rdata-quick.ts';
 
@@ -70,29 +71,10 @@ function plainStrings(zone: Zone, i: number): boolean {
  * after an edit checks only the records read anew, and again those that had a problem in the earlier parse.
  */
 export function rdataProblems(zone: Zone): readonly RdataProblem[] {
-  let list = problems.get(zone);
-  if (list) return list;
-  const out: RdataProblem[] = [];
-  const check = (i: number) => {
+  return carriedFindings(zone, problems, (i) => {
     // TXT strings without escapes leave nothing to check here (their length is zone/txt-string-too-long's).
     const t = zone.records.type[i]!;
-    if ((t === 16 || t === 99) ? plainStrings(zone, i) : rdataQuickValid(zone, i)) return;
-    const p = checkRdata(zone, recordAt(zone, i));
-    if (p) out.push(p);
-  };
-  const edit = zone.edit;
-  const before = previousParse(zone);
-  const earlier = edit && before ? problems.get(before) : undefined;
-  if (edit && earlier) {
-    const moved = edit.end - edit.previousEnd;
-    let k = 0;
-    for (; k < earlier.length && earlier[k]!.record.index < edit.start; k++) check(earlier[k]!.record.index);
-    for (let i = edit.start; i < edit.end; i++) check(i);
-    for (; k < earlier.length; k++) if (earlier[k]!.record.index >= edit.previousEnd) check(earlier[k]!.record.index + moved);
-  } else {
-    for (let i = 0; i < zone.records.count; i++) check(i);
-  }
-  list = out;
-  problems.set(zone, list);
-  return list;
+    if ((t === 16 || t === 99) ? plainStrings(zone, i) : rdataQuickValid(zone, i)) return null;
+    return checkRdata(zone, recordAt(zone, i));
+  }, (p) => p.record.index);
 }

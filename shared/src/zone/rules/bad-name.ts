@@ -25,7 +25,7 @@ export const badName: Rule<ZoneContext> = {
     const { owner, firstTok } = zone.records;
     const words = ownerWordsNotPlain(zone);
     const first = words.length > 0 ? ownerIndex(zone).first : null;
-    const suspects = [...words].filter((i) => first![owner[i]!] === i).sort((a, b) => owner[a]! - owner[b]!);
+    const suspects = words.filter((i) => first![owner[i]!] === i).sort((a, b) => owner[a]! - owner[b]!);
     for (const i of suspects) say(firstTok[i]!, tokenText(zone, firstTok[i]!), 'owner name');
     for (const d of zone.directives) {
       if (d.name !== '$ORIGIN') continue;
@@ -41,10 +41,10 @@ function nextWord(zone: ZoneContext['zone'], from: number, end: number): number 
   return -1;
 }
 
-const notPlain = new WeakMap<Zone, Int32Array>();
+const notPlain = new WeakMap<Zone, readonly number[]>();
 
 /** Records that write their owner as a word not made of plain name characters only (escapes, `@`-less oddities). */
-function ownerWordsNotPlain(zone: Zone): Int32Array {
+function ownerWordsNotPlain(zone: Zone): readonly number[] {
   const tk = zone.tokens;
   const { hasOwner, firstTok } = zone.records;
   return recordsWhere(zone, notPlain, (i) => {

@@ -6,7 +6,7 @@ import { recordAt } from '../names.ts';
 import { isMetaType } from '../rdata-types.ts';
 import { typeName } from '../rr-types.ts';
 
-const metaRecords = new WeakMap<Zone, Int32Array>();
+const metaRecords = new WeakMap<Zone, readonly number[]>();
 
 export const metaType: Rule<ZoneContext> = {
   code: 'zone/meta-type',

@@ -63,7 +63,7 @@ function typesWithNames(): Uint8Array {
   return withNames;
 }
 
-const longTargets = new WeakMap<Zone, Int32Array>();
+const longTargets = new WeakMap<Zone, readonly number[]>();
 
 /**
  * Whether record `i` has a name field (NS host, MX exchange, SOA names, RRSIG signer …: rdata-types.ts) that is not a
