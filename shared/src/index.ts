@@ -17,7 +17,7 @@ export * from './sts-txt/parse.ts';
 export * from './tlsrpt-txt/parse.ts';
 export * from './workspace/domain-from-path.ts';
 export * from './zone/model.ts';
-export { parseZone, type ZoneParseOptions } from './zone/parse.ts';
+export { parseZone, type Allocate, type ZoneParseOptions } from './zone/parse.ts';
 export { editTouches, reparseZone, type ReparseExtras, type ReparseStats } from './zone/reparse.ts';
 export { unparseZone } from './zone/unparse.ts';
 export { lintZone, lintZoneText, parseZoneFor } from './zone/lint-zone.ts';

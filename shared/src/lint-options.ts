@@ -1,4 +1,5 @@
 import type { SeverityOverrides } from './rule.ts';
+import type { Allocate } from './zone/parse.ts';
 
 /** Reads an `$INCLUDE`d zone file: `path` as written, relative to the including file `fromPath`; null if unreadable. */
 export type ReadInclude = (path: string, fromPath: string) => string | null;
@@ -29,6 +30,8 @@ export interface LintOptions {
    * without it they are relative to the including file. The reader resolves them the same way.
    */
   readonly includeRoot?: string;
+  /** Zone files: makes the parse's large arrays (`ZoneParseOptions.allocate`): the CLI's touch their pages on another thread. */
+  readonly allocate?: Allocate;
 }
 
 /** The clock a rule should use. */

@@ -45,6 +45,7 @@ export function parseZoneFor(text: string, options: LintOptions, previous?: Zone
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.readInclude !== undefined ? { readInclude: options.readInclude } : {}),
     ...(options.includeRoot !== undefined ? { includeRoot: options.includeRoot } : {}),
+    ...(options.allocate !== undefined ? { allocate: options.allocate } : {}),
   };
   const zone = previous ? reparseZone(previous, text, parseOptions, { ...(ends ? { ends } : {}), ...(recycle !== undefined ? { recycle } : {}) }) : parseZone(text, parseOptions);
   last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone };

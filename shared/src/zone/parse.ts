@@ -23,7 +23,15 @@ export interface ZoneParseOptions {
   readonly readInclude?: ReadInclude;
   /** Relative `$INCLUDE` paths are read from this directory (BIND's working directory), not the including file's. */
   readonly includeRoot?: string;
+  /**
+   * Makes the parse's large arrays (tokens, entries, records, the name table), zero-filled. The CLI gives one that
+   * shares them with a thread touching their pages first (a fresh page costs more than the parse writing it).
+   */
+  readonly allocate?: Allocate;
 }
+
+/** Makes a zero-filled typed array of `n` elements. */
+export type Allocate = <T extends Uint8Array | Uint16Array | Int32Array>(ctor: { new (n: number): T; readonly BYTES_PER_ELEMENT: number }, n: number) => T;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableRecords = Mutable<RecordTable>;
@@ -115,11 +123,12 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
   const tokCap = Math.max(64, (text.length / 7) | 0);
   const entCap = lines;
   const nameCap = Math.max(1024, lines);
+  const a: Allocate = options.allocate ?? typedArray;
   const st: State = {
-    tk: typedArray(Uint8Array, tokCap), ts: typedArray(Int32Array, tokCap), te: typedArray(Int32Array, tokCap), nt: 0,
-    ek: typedArray(Uint8Array, entCap), es: typedArray(Int32Array, entCap), ee: typedArray(Int32Array, entCap), ef: typedArray(Int32Array, entCap), ne: 0,
-    rec: newRecords(lines),
-    nameCount: 0, nameHashes: new Int32Array(nameCap), nameStart: new Int32Array(nameCap), nameEnd: new Int32Array(nameCap), nameOrigin: new Int32Array(nameCap), spelled: new Map(), slots: new Int32Array(2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
+    tk: a(Uint8Array, tokCap), ts: a(Int32Array, tokCap), te: a(Int32Array, tokCap), nt: 0,
+    ek: a(Uint8Array, entCap), es: a(Int32Array, entCap), ee: a(Int32Array, entCap), ef: a(Int32Array, entCap), ne: 0,
+    rec: newRecords(lines, a),
+    nameCount: 0, nameHashes: a(Int32Array, nameCap), nameStart: a(Int32Array, nameCap), nameEnd: a(Int32Array, nameCap), nameOrigin: a(Int32Array, nameCap), spelled: new Map(), slots: a(Int32Array, 2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
     firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
@@ -609,11 +618,11 @@ function setOrigin(st: State, origin: string): void {
   }
 }
 
-export function newRecords(cap: number): MutableRecords {
+export function newRecords(cap: number, a: Allocate = typedArray): MutableRecords {
   return {
-    count: 0, source: typedArray(Uint16Array, cap), firstTok: typedArray(Int32Array, cap), hasOwner: typedArray(Uint8Array, cap), owner: typedArray(Int32Array, cap),
-    ttl: typedArray(Int32Array, cap), cls: typedArray(Uint16Array, cap), type: typedArray(Uint16Array, cap), typeTok: typedArray(Int32Array, cap),
-    rdata: typedArray(Int32Array, cap), rdataEnd: typedArray(Int32Array, cap), origin: typedArray(Int32Array, cap),
+    count: 0, source: a(Uint16Array, cap), firstTok: a(Int32Array, cap), hasOwner: a(Uint8Array, cap), owner: a(Int32Array, cap),
+    ttl: a(Int32Array, cap), cls: a(Uint16Array, cap), type: a(Uint16Array, cap), typeTok: a(Int32Array, cap),
+    rdata: a(Int32Array, cap), rdataEnd: a(Int32Array, cap), origin: a(Int32Array, cap),
   };
 }
 
