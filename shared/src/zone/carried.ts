@@ -43,10 +43,21 @@ export function recordsWhere(zone: Zone, cache: WeakMap<Zone, readonly number[]>
 
 const ofType = new Map<number, WeakMap<Zone, readonly number[]>>();
 
-/** Indexes of the records of type `type`, in file order (carried across edits: `recordsWhere`). */
+/**
+ * Indexes of the records of type `type`, in file order. A zone re-read after an edit carries the earlier parse's list
+ * (`recordsWhere`); any other is read off the type column in a plain loop (a pass over a million records costs
+ * 1 to 2 ms so, against 8 through a test function).
+ */
 export function typeIndexes(zone: Zone, type: number): readonly number[] {
   let cache = ofType.get(type);
   if (!cache) ofType.set(type, (cache = new WeakMap()));
+  const known = cache.get(zone);
+  if (known) return known;
   const col = zone.records.type;
-  return recordsWhere(zone, cache, (i) => col[i] === type);
+  const before = previousParse(zone);
+  if (zone.edit && before && cache.has(before)) return recordsWhere(zone, cache, (i) => col[i] === type);
+  const list: number[] = [];
+  for (let i = 0; i < zone.records.count; i++) if (col[i] === type) list.push(i);
+  cache.set(zone, list);
+  return list;
 }
