@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { decodeUtf8, decodeZoneBytes, detectKind, LineIndex, lintText, nameSyntaxProblem, type Diagnostic, type LintOptions } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
@@ -134,7 +135,7 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     }
     // A large zone's arrays: their pages are touched on the other core (started now, it is ready by the parse).
     const pages = kindFlag === undefined || kindFlag === 'zone' ? startPageWorker(bytes.length, io.env) : null;
-    const utf8 = decodeUtf8(bytes);
+    const utf8 = decode(bytes);
     const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, utf8.text);
     // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
     const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes, utf8) : utf8;
@@ -233,4 +234,13 @@ function baseOptions(config: LintConfig, env: Io['env']): LintOptions {
     ...(config.domain !== undefined ? { domain: config.domain } : {}),
     ...(fixed !== undefined ? { now: () => fixed } : {}),
   };
+}
+
+/**
+ * Bytes as text: ASCII (most files) is copied as it is, without a UTF-8 decoder's pass over it (35 MB: about 90 ms
+ * against 140 here); anything else is decoded, invalid UTF-8 reported as before.
+ */
+function decode(bytes: Uint8Array): ReturnType<typeof decodeUtf8> {
+  if (!isAscii(bytes)) return decodeUtf8(bytes);
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'), invalidUtf8At: -1 };
 }
