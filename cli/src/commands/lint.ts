@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { decodeUtf8, decodeZoneBytes, detectKind, LineIndex, lintText, nameSyntaxProblem, type Diagnostic, type LintOptions } from '@sts-lens/shared';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
@@ -126,15 +127,17 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
   let stdinFixed = false;
   for (const source of collected.sources) {
     const place = { path: source.type === 'stdin' ? STDIN_PATH : source.path, absPath: source.type === 'stdin' ? null : source.absPath };
+    // A large zone's arrays: their pages are touched on the other core (started before the read, it is ready by the parse).
+    const zoneLike = (kindFlag ?? (source.type === 'file' ? source.kind : null) ?? 'zone') === 'zone';
+    const pages = zoneLike && source.type === 'file' ? startPageWorker(fileSize(source.absPath), io.env) : null;
     let bytes: Uint8Array;
     try {
       bytes = source.type === 'stdin' ? await io.readStdin() : await readFile(source.absPath);
     } catch (e) {
+      pages?.close();
       problem(`${place.path}: ${describeFsError(e)}`);
       continue;
     }
-    // A large zone's arrays: their pages are touched on the other core (started now, it is ready by the parse).
-    const pages = kindFlag === undefined || kindFlag === 'zone' ? startPageWorker(bytes.length, io.env) : null;
     const utf8 = decode(bytes);
     const kind = kindFlag ?? (source.type === 'file' ? source.kind : null) ?? detectKind(place.absPath === null ? '' : place.path, utf8.text);
     // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
@@ -243,4 +246,13 @@ function baseOptions(config: LintConfig, env: Io['env']): LintOptions {
 function decode(bytes: Uint8Array): ReturnType<typeof decodeUtf8> {
   if (!isAscii(bytes)) return decodeUtf8(bytes);
   return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'), invalidUtf8At: -1 };
+}
+
+/** Size of the file at `path` in bytes; 0 when it cannot be read (the read then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
