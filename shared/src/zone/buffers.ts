@@ -16,6 +16,11 @@ let generations = 0;
 let pooled = 0;
 const given = new WeakSet<Zone>();
 
+/** A capacity of at least `n`, in steps of 64k elements: arrays of one zone's versions then fit one another. */
+export function roomFor(n: number): number {
+  return Math.ceil(n / 65536) * 65536;
+}
+
 /**
  * A zero-filled array of `n` elements: a view of one from the pool when one fits (holding `n` to `2n` elements), else
  * new. Exactly `n`: parallel columns keep one length, and a table's length may be its size (a hash table's slots).

@@ -1,5 +1,5 @@
 import type { Span } from '../diagnostic.ts';
-import { typedArray } from './buffers.ts';
+import { roomFor, typedArray } from './buffers.ts';
 import { expandGenerate } from './generate.ts';
 import {
   ENTRY_BLANK, ENTRY_DIRECTIVE, ENTRY_ERROR, ENTRY_RECORD, TOK_COMMENT, TOK_ESCAPED, TOK_LPAREN, TOK_QUOTED,
@@ -120,14 +120,17 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
   // fresh one and a copy; growing the hash table, re-inserting every name at random places); tokens are about 8
   // characters each. Includes and `$GENERATE` expansions grow the arrays when needed.
   const lines = lineCount(text) + 16;
-  const tokCap = Math.max(64, (text.length / 7) | 0);
-  const entCap = lines;
-  const nameCap = Math.max(1024, lines);
+  // A large zone's arrays are sized as a re-parse sizes its own (`roomFor`), so the language server's second re-parse
+  // can reuse the first parse's arrays instead of making fresh ones (whose pages cost more than filling them).
+  const room = lines > 32768 ? roomFor : (n: number) => n;
+  const tokCap = room(Math.max(64, (text.length / 7) | 0) + 1024);
+  const entCap = room(lines + 256);
+  const nameCap = room(Math.max(1024, lines) + 1024);
   const a: Allocate = options.allocate ?? typedArray;
   const st: State = {
     tk: a(Uint8Array, tokCap), ts: a(Int32Array, tokCap), te: a(Int32Array, tokCap), nt: 0,
     ek: a(Uint8Array, entCap), es: a(Int32Array, entCap), ee: a(Int32Array, entCap), ef: a(Int32Array, entCap), ne: 0,
-    rec: newRecords(lines, a),
+    rec: newRecords(entCap, a),
     nameCount: 0, nameHashes: a(Int32Array, nameCap), nameStart: a(Int32Array, nameCap), nameEnd: a(Int32Array, nameCap), nameOrigin: a(Int32Array, nameCap), spelled: new Map(), slots: a(Int32Array, 2 * slotCount(nameCap)), origins: [initialOrigin ?? '.'], originId: 0, ownerTok: -1, ownerOrigin: 0, ownerOrigins: new Map(),
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,

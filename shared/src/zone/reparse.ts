@@ -1,6 +1,6 @@
 import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
 import { commonEnds, type CommonEnds } from '../text/common-ends.ts';
-import { previousParse, recycleZone, typedArray } from './buffers.ts';
+import { previousParse, recycleZone, roomFor, typedArray } from './buffers.ts';
 import { nameOf } from './names.ts';
 import { CHECKPOINT_EVERY, MAX_PROBLEMS, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
 
@@ -278,11 +278,6 @@ function movedDirective(d: ZoneDirective, delta: number, dT: number): ZoneDirect
 
 function movedProblem(p: ZoneProblem, delta: number): ZoneProblem {
   return { ...p, range: { start: p.range.start + delta, end: p.range.end + delta } };
-}
-
-/** A capacity of at least `n`, in steps of 64k elements. */
-function roomFor(n: number): number {
-  return Math.ceil(n / 65536) * 65536;
 }
 
 /** A copy of `a` (in an array from the pool when one fits). */
