@@ -143,12 +143,13 @@ async function runLint(argv: readonly string[], io: Io): Promise<number> {
     // A zone file is octets (RFC 2181 §11): one that is not UTF-8 is read byte by byte, not reported.
     const { text, invalidUtf8At } = kind === 'zone' ? decodeZoneBytes(bytes, utf8) : utf8;
     const notUtf8 = utf8.invalidUtf8At >= 0;
-    if (!isLintKind(kind) || kind !== 'zone') pages?.close();
+    if (kind !== 'zone') pages?.close();
     if (!isLintKind(kind)) {
       problem(`${place.path}: cannot tell which kind of document this is from its name or content; pass --kind ${lintKinds.join('|')}`);
       continue;
     }
-    const options: LintOptions = pages !== null && kind === 'zone' ? { ...optionsFor(kind, place, settings), allocate: pages.allocate } : optionsFor(kind, place, settings);
+    const plain = optionsFor(kind, place, settings);
+    const options: LintOptions = pages !== null && kind === 'zone' ? { ...plain, allocate: pages.allocate } : plain;
     const lint = (t: string, badUtf8At = -1): Diagnostic[] => lintText(t, kind, options, badUtf8At);
     let outcome: FixOutcome;
     try {

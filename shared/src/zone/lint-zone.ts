@@ -36,10 +36,11 @@ export function parseZoneFor(text: string, options: LintOptions, previous?: Zone
   // An undo: the text is again that of the version before `previous`, whose parse no one has given back yet (the
   // editor gives it as `recycle`). That parse is this text's: reuse it (and the rules' results kept with it), and keep
   // its arrays. Versions of one document share their options, as `previous` and `recycle` do.
-  if (previous && recycle && recycle !== previous && !isRecycled(recycle) && recycle.text.length === text.length && sameText(recycle.text, text, ends)) {
-    last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone: recycle };
-    return recycle;
-  }
+  const remember = (zone: Zone): Zone => {
+    last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone };
+    return zone;
+  };
+  if (previous && recycle && recycle !== previous && !isRecycled(recycle) && recycle.text.length === text.length && sameText(recycle.text, text, ends)) return remember(recycle);
   const parseOptions = {
     ...(options.origin !== undefined ? { origin: options.origin } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
@@ -48,8 +49,7 @@ export function parseZoneFor(text: string, options: LintOptions, previous?: Zone
     ...(options.allocate !== undefined ? { allocate: options.allocate } : {}),
   };
   const zone = previous ? reparseZone(previous, text, parseOptions, { ...(ends ? { ends } : {}), ...(recycle !== undefined ? { recycle } : {}) }) : parseZone(text, parseOptions);
-  last = { text, origin: options.origin, path: options.path, reader: options.readInclude, includeRoot: options.includeRoot, zone };
-  return zone;
+  return remember(zone);
 }
 
 /** Lint a parsed zone: the zone rules, then its `_mta-sts` / `_smtp._tls` records with the standalone TXT rules. */

@@ -171,6 +171,17 @@ export function isMetaType(type: number): boolean {
 
 const nameFieldCache = new Map<number, readonly number[]>();
 
+let withNames: Uint8Array | null = null;
+
+/** Whether a type's data has name fields (`nameFields`): a table lookup, for loops over every record. */
+export function hasNameFields(type: number): boolean {
+  if (withNames === null) {
+    withNames = new Uint8Array(65536);
+    for (const code of RDATA_TYPES.keys()) if (nameFields(code).length > 0) withNames[code] = 1;
+  }
+  return withNames[type] === 1;
+}
+
 /** Indexes of a type's single-token fields that are domain names (e.g. SOA: 0 and 1; MX: 1). */
 export function nameFields(type: number): readonly number[] {
   let list = nameFieldCache.get(type);

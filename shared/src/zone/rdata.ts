@@ -1,4 +1,5 @@
 import { derivedArray, previousParse } from './buffers.ts';
+import { typeIndexes } from './carried.ts';
 import type { Span } from '../diagnostic.ts';
 import { formatIpv6, isIpv4, parseIpv6 } from './address.ts';
 import { decodeCharString, quoteCharString } from './char-string.ts';
@@ -206,9 +207,9 @@ export function mxNsTargets(zone: Zone): MxNsTargets {
   const earlier = before ? targets.get(before) : undefined;
   const type = zone.records.type;
   const carried = edit !== undefined && before !== null && earlier !== undefined;
-  let cap = 0;
-  if (carried) cap = earlier.count + (edit.end - edit.start);
-  else for (let i = 0; i < zone.records.count; i++) if (type[i] === RR.MX || type[i] === RR.NS) cap++;
+  // From the top: the MX and NS records in file order, off the lists of records by type.
+  const all = carried ? [] : [...typeIndexes(zone, RR.MX), ...typeIndexes(zone, RR.NS)].sort((a, b) => a - b);
+  const cap = carried ? earlier.count + (edit.end - edit.start) : all.length;
   const out: Rows = {
     count: 0, index: derivedArray(zone, Int32Array, cap), type: derivedArray(zone, Uint16Array, cap), tok: derivedArray(zone, Int32Array, cap),
     id: derivedArray(zone, Int32Array, cap), maybeAddress: derivedArray(zone, Uint8Array, cap), nameLength: derivedArray(zone, Int32Array, cap),
@@ -260,7 +261,7 @@ export function mxNsTargets(zone: Zone): MxNsTargets {
       }
     }
   } else {
-    for (let i = 0; i < zone.records.count; i++) read(i);
+    for (const i of all) read(i);
   }
   list = out;
   targets.set(zone, list);

@@ -23,7 +23,11 @@ export const missingGlue: Rule<ZoneContext> = {
     const cuts = new Set<string>();
     /** The owner of row `k`'s record (NS records only: few). */
     const ownerOf = (k: number) => nameOf(zone, zone.records.owner[targets.index[k]!]!);
-    for (let k = 0; k < targets.count; k++) if (targets.type[k] === RR.NS && ownerOf(k) !== apex) cuts.add(ownerOf(k));
+    for (let k = 0; k < targets.count; k++) {
+      if (targets.type[k] !== RR.NS) continue;
+      const owner = ownerOf(k);
+      if (owner !== apex) cuts.add(owner);
+    }
     /** The delegation `name` is at or below, or null when it is the zone's own data. */
     const cutOf = (name: string): string | null => {
       for (let n: string | null = name; n !== null && n !== apex; n = parentName(n)) if (cuts.has(n)) return n;

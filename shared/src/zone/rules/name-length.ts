@@ -6,7 +6,7 @@ import { nameOf, recordAt } from '../names.ts';
 import { recordsWhere } from '../carried.ts';
 import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
-import { nameFields, RDATA_TYPES } from '../rdata-types.ts';
+import { hasNameFields, nameFields } from '../rdata-types.ts';
 import { tokenText, zoneSlice } from '../source-text.ts';
 
 
@@ -52,17 +52,6 @@ export const nameLength: Rule<ZoneContext> = {
   },
 };
 
-let withNames: Uint8Array | null = null;
-
-/** 1 for each type code whose data has name fields (`nameFields`), 0 for the others. */
-function typesWithNames(): Uint8Array {
-  if (withNames === null) {
-    withNames = new Uint8Array(65536);
-    for (let code = 0; code < 65536; code++) if (RDATA_TYPES.has(code) && nameFields(code).length > 0) withNames[code] = 1;
-  }
-  return withNames;
-}
-
 const longTargets = new WeakMap<Zone, readonly number[]>();
 
 /**
@@ -71,7 +60,7 @@ const longTargets = new WeakMap<Zone, readonly number[]>();
  */
 function targetsNotShort(zone: Zone, i: number, originLength: readonly number[], each: ((tok: number) => void) | null): boolean {
   const { type, rdata, rdataEnd, origin } = zone.records;
-  if (typesWithNames()[type[i]!] === 0) return false;
+  if (!hasNameFields(type[i]!)) return false;
   const tk = zone.tokens;
   const end = rdataEnd[i]!;
   let tok = nextSignificant(tk.kind, rdata[i]!, end);

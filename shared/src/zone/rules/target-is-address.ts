@@ -21,7 +21,7 @@ export const targetIsAddress: Rule<ZoneContext> = {
       // Only a target that starts with a digit or holds a colon can be an address.
       if (targets.maybeAddress[k] === 0) continue;
       const tok = targets.tok[k]!;
-      const target = { name: mxNsTargetName(zone, targets, k), type: targets.type[k]!, index: targets.index[k]! };
+      const target = { name: mxNsTargetName(zone, targets, k), type: targets.type[k]! };
       const raw = tokenText(zone, tok).replace(/\.$/, '');
       const v6 = parseIpv6(raw);
       if (!isIpv4(raw) && !v6) continue;
@@ -44,7 +44,7 @@ export const targetIsAddress: Rule<ZoneContext> = {
       report({
         range,
         message: `${typeName(target.type)} target \`${raw}\` is an IP address, read as the name \`${target.name}\`; it must be a host name with an A/AAAA record${host ? `, such as \`${host}\`` : ': add one and name it here'}`,
-        fixes: host && zone.records.source[target.index] === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
+        fixes: host && zone.records.source[targets.index[k]!] === 0 ? [{ title: `Use \`${host}\``, edits: [{ range, newText: host }], isPreferred: true }] : [],
       });
     }
   },
