@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // Process wiring only: real streams in, exit status out. Everything else is in cli.ts and the commands.
-import { isMainThread, workerData } from 'node:worker_threads';
 import type { Io } from './command.ts';
 import { runCli } from './cli.ts';
-import { PAGE_WORKER_ROLE, runPageWorker } from './lint/page-worker.ts';
 
 function nodeIo(): Io {
   return {
@@ -43,28 +41,22 @@ function internalError(e: unknown): void {
   process.exit(2);
 }
 
-// This bundle also runs as the worker thread that touches a large zone's arrays first (lint/page-worker.ts).
-if (!isMainThread && (workerData as { role?: string } | null)?.role === PAGE_WORKER_ROLE) runPageWorker();
-else main();
+// `sts-lens lint … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  internalError(e);
+});
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
 
-function main(): void {
-  // `sts-lens lint … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    internalError(e);
-  });
-  process.on('uncaughtException', internalError);
-  process.on('unhandledRejection', internalError);
-
-  let settled = false;
-  // Should the event loop run dry while a command still awaits something, that is a bug: say so, never exit 0 silently.
-  process.on('beforeExit', () => {
-    if (!settled) internalError(new Error('the command stopped before it finished'));
-  });
-  runCli(process.argv.slice(2), nodeIo()).then((status) => {
-    settled = true;
-    process.exitCode = status;
-    // An interrupted scan may leave a read pending on a pipe or FIFO that never ends: leave once the output is out.
-    if (status === 3) process.stdout.write('', () => process.exit(3));
-  }, internalError);
-}
+let settled = false;
+// Should the event loop run dry while a command still awaits something, that is a bug: say so, never exit 0 silently.
+process.on('beforeExit', () => {
+  if (!settled) internalError(new Error('the command stopped before it finished'));
+});
+runCli(process.argv.slice(2), nodeIo()).then((status) => {
+  settled = true;
+  process.exitCode = status;
+  // An interrupted scan may leave a read pending on a pipe or FIFO that never ends: leave once the output is out.
+  if (status === 3) process.stdout.write('', () => process.exit(3));
+}, internalError);

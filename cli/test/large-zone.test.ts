@@ -1,4 +1,4 @@
-// A zone large enough for the lint's worker thread (lint/page-worker.ts: 4 MB and up) must give byte for byte the
+// A zone large enough for the lint's worker thread (shared/src/node/page-worker.ts: 4 MB and up) must give byte for byte the
 // output of a lint without it, findings of every kind included.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

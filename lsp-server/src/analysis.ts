@@ -5,12 +5,13 @@ import {
   crossFileDiagnostics,
   compareDiagnostics,
   detectKind,
-  LineIndex,
+  type LineIndex,
   lintReport,
   lintText,
   looksLikeReport,
   parsePolicy,
   parseZoneFor,
+  stockForReparse,
   zoneMxHosts,
   zoneStsIds,
   type CommonEnds,
@@ -22,8 +23,12 @@ import {
   type WorkspaceFile,
   type Zone,
 } from '@sts-lens/shared';
+import { startPageWorker } from '@sts-lens/shared/node';
 import { configuredDomain, type Settings } from './settings.ts';
 import { WorkspaceIndex } from './workspace-index.ts';
+
+/** Zones from this size on (about 30k records) get arrays made ahead for their first keystroke (`stockForReparse`). */
+const SPARES_MIN_CHARS = 1 << 20;
 
 /** What the server reads: the core's document kinds, plus TLS-RPT aggregate reports (JSON). */
 export type ServedKind = DocumentKind | 'report';
@@ -72,10 +77,12 @@ export function pathOf(uri: string): string {
 }
 
 /**
- * Analyse one version of a document. `previous`, the analysis of an earlier version, lets a zone be re-read only
- * around the edit; `knownEnds`, where its text and this one agree, when the caller read it off the edits.
+ * Analyse one version of a document, its text and line index (`lines`, the open document's own). `previous`, the
+ * analysis of an earlier version, lets a zone be re-read only around the edit; `knownEnds`, where its text and this
+ * one agree, when the caller read it off the edits.
  */
-export function analyse(uri: string, version: number, languageId: string, text: string, settings: Settings, index: WorkspaceIndex, previous: Analysis | null = null, knownEnds?: CommonEnds): Analysis | null {
+export function analyse(uri: string, version: number, languageId: string, lines: LineIndex, settings: Settings, index: WorkspaceIndex, previous: Analysis | null = null, knownEnds?: CommonEnds): Analysis | null {
+  const text = lines.text;
   const path = pathOf(uri);
   const kind = kindOf(languageId, path, text);
   if (!kind) return null;
@@ -91,13 +98,17 @@ export function analyse(uri: string, version: number, languageId: string, text: 
   const ends = same ? (knownEnds ?? commonEnds(same.text, text)) : undefined;
   const earlier = same?.zone && same.path === path && same.options.origin === options.origin ? same.zone : null;
   // The server keeps one analysis per document: the parse two versions back is read by no one, its arrays are reused.
+  // A large zone just opened: the arrays its first re-parse will write are made now and their pages touched on the
+  // other core while this version is linted, so the first keystroke does not wait for fresh memory (`stockForReparse`).
+  const pages = kind === 'zone' && !earlier && text.length >= SPARES_MIN_CHARS ? startPageWorker(text.length, process.env, SPARES_MIN_CHARS) : null;
   const zone = kind === 'zone' ? parseZoneFor(text, options, earlier, ends, earlier ? same!.basis : null) : null;
+  if (pages && zone) stockForReparse(zone, pages.allocate);
+  // A document just opened finds its line starts now, not in its first keystroke's update (document.ts).
+  if (!same) void lines.lineCount;
   const basis = zone && earlier && zone !== earlier ? earlier : null;
   const report = kind === 'report' ? lintReport(text, { overrides: settings.rules, path }) : null;
   const indexChanged = zone ? index.set(uri, path, 'zone', text, zone) : kind === 'policy' ? index.set(uri, path, 'policy', text) : false;
   if (indexChanged) index.noteBaselines((p) => WorkspaceIndex.policyDomain(p) ?? configuredDomain(settings, p));
-  // An earlier version's line index is edited rather than rebuilt (a 100k-line zone, one keystroke).
-  const lines = same ? LineIndex.edited(same.lines, text, ends) : new LineIndex(text);
   return withDiagnostics({ uri, version, path, kind, text, lines, policy, zone, basis, report, domain, options, indexChanged }, null, settings, index);
 }
 

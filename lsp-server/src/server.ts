@@ -55,8 +55,8 @@ import {
   type Location,
   type SemanticTokens,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse, refreshCrossFile, type Analysis } from './analysis.ts';
+import { OpenDocument } from './document.ts';
 import { toLspDiagnostic, toRange, toTextEdit } from './convert.ts';
 import { configuredDomain, defaultSettings, readSettings, type Settings } from './settings.ts';
 import { indexKind, WorkspaceIndex } from './workspace-index.ts';
@@ -70,23 +70,17 @@ export function startServer(connection: Connection): void {
    * edits as they arrive: the re-parse of a 100k-record zone need not compare megabytes to find the edit.
    */
   const agreed = new Map<string, { base: number; prefix: number; suffix: number } | null>();
-  const documents = new TextDocuments<TextDocument>({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  const documents = new TextDocuments<OpenDocument>({
+    create: (uri, languageId, version, content) => OpenDocument.create(uri, languageId, version, content),
     update(doc, changes, version) {
       const ends = agreed.get(doc.uri) ?? null;
-      for (const c of changes) {
-        if (ends && 'range' in c && c.range) {
-          const length = doc.getText().length;
-          const a = doc.offsetAt(c.range.start);
-          const b = doc.offsetAt(c.range.end);
-          ends.prefix = Math.min(ends.prefix, a, b);
-          ends.suffix = Math.min(ends.suffix, length - Math.max(a, b));
-        } else {
-          agreed.set(doc.uri, null);
+      return OpenDocument.update(doc, changes, version, (a, b, length) => {
+        if (a < 0) agreed.set(doc.uri, null);
+        else if (ends) {
+          ends.prefix = Math.min(ends.prefix, a);
+          ends.suffix = Math.min(ends.suffix, length - b);
         }
-        doc = TextDocument.update(doc, [c], version);
-      }
-      return doc;
+      });
     },
   });
   const index = new WorkspaceIndex();
@@ -100,14 +94,14 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
 
   /** The analysis of the document's current version (made once per version). */
-  function analysisOf(doc: TextDocument): Analysis | null {
+  function analysisOf(doc: OpenDocument): Analysis | null {
     const cached = cache.get(doc.uri);
     if (cached !== undefined && (cached === null ? false : cached.version === doc.version)) return cached;
     const text = doc.getText();
     const known = agreed.get(doc.uri);
     const previous = cached ?? null;
     const ends = known && previous && known.base === previous.version ? commonEndsWithin(known, previous.text.length, text.length) : undefined;
-    const a = analyse(doc.uri, doc.version, doc.languageId, text, settings, index, previous, ends);
+    const a = analyse(doc.uri, doc.version, doc.languageId, doc.lines, settings, index, previous, ends);
     cache.set(doc.uri, a);
     agreed.set(doc.uri, { base: doc.version, prefix: Infinity, suffix: Infinity });
     if (a?.indexChanged) relintDependents(a);
@@ -115,7 +109,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** The open document a request names: a JSON-RPC error when the params are malformed or the URI is not open. */
-  function requireDoc(params: unknown): { doc: TextDocument; a: Analysis } | ResponseError<void> {
+  function requireDoc(params: unknown): { doc: OpenDocument; a: Analysis } | ResponseError<void> {
     const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
     if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing');
     const doc = documents.get(uri);
@@ -138,7 +132,7 @@ export function startServer(connection: Connection): void {
    * (the parse, the rules, the conversion): a newer version or the document's closing that arrived meanwhile
    * supersedes it, and its result is never sent.
    */
-  async function publish(doc: TextDocument): Promise<void> {
+  async function publish(doc: OpenDocument): Promise<void> {
     const version = doc.version;
     const stale = () => documents.get(doc.uri)?.version !== version;
     const a = analysisOf(doc);
@@ -155,7 +149,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   }
 
-  function schedule(doc: TextDocument): void {
+  function schedule(doc: OpenDocument): void {
     if (pullDiagnostics) return;
     const prev = timers.get(doc.uri);
     if (prev) clearTimeout(prev);

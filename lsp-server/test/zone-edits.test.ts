@@ -15,25 +15,29 @@ function zone(records: number): string {
 
 describe('edits of a large zone', () => {
   let s: Session;
-  let uri: string;
-  let version = 1;
-  let text = zone(5000);
+  /** An open zone: its URI, version and text as the client holds them. */
+  interface OpenZone {
+    uri: string;
+    version: number;
+    text: string;
+  }
+  const z: OpenZone = { uri: '', version: 1, text: zone(5000) };
   let copies = 0;
-  /** Apply the edit; the published findings must be those of the same text opened afresh (read from the top). */
-  const change = async (line: number, character: number, length: number, insert: string) => {
-    version++;
-    const pending = s.diagnostics(uri, version);
+  /** Apply the edit to `doc` (the 5000-record zone unless told); the published findings must be those of the same text opened afresh (read from the top). */
+  const change = async (line: number, character: number, length: number, insert: string, doc: OpenZone = z) => {
+    doc.version++;
+    const pending = s.diagnostics(doc.uri, doc.version);
     await s.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
+      textDocument: { uri: doc.uri, version: doc.version },
       contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text: insert }],
     });
-    const lines = text.split('\n');
+    const lines = doc.text.split('\n');
     lines[line] = lines[line]!.slice(0, character) + insert + lines[line]!.slice(character + length);
-    text = lines.join('\n');
+    doc.text = lines.join('\n');
     const found = summary(await pending);
     const path = join(workspace, '..', `copy${++copies}.example.net.zone`);
     const fresh = s.diagnostics(`file://${path}`);
-    await s.open(path, 'dns-zone', text);
+    await s.open(path, 'dns-zone', doc.text);
     expect(found).toEqual(summary(await fresh));
     return found;
   };
@@ -43,7 +47,7 @@ describe('edits of a large zone', () => {
     // Not under the workspace's example.com: no policy applies, so only the zone's own rules speak.
     const path = join(workspace, '..', 'example.net.zone');
     const pending = s.diagnostics(`file://${path}`);
-    uri = await s.open(path, 'dns-zone', text);
+    z.uri = await s.open(path, 'dns-zone', z.text);
     expect(await pending).toEqual([]);
   });
   afterAll(async () => {
@@ -69,6 +73,21 @@ describe('edits of a large zone', () => {
     // alias1999, a CNAME owner.
     expect(await change(2006, 0, 8, ' ')).toEqual(['zone/cname-and-other-data 2005:0-2005:27']);
     expect(await change(2006, 0, 1, 'host2000')).toEqual([]);
+  });
+
+  it('takes the arrays made ahead for a zone of over a megabyte on its first keystrokes, with the same findings', async () => {
+    // From 1 MB on, the server makes the first re-parse's arrays while the opened zone is linted, their pages touched
+    // by a worker thread (analysis.ts, stockForReparse): the first keystrokes write into them.
+    const doc: OpenZone = { uri: '', version: 1, text: zone(50_000) };
+    expect(doc.text.length).toBeGreaterThan(1 << 20);
+    const path = join(workspace, '..', 'spares.example.net.zone');
+    const pending = s.diagnostics(`file://${path}`);
+    doc.uri = await s.open(path, 'dns-zone', doc.text);
+    expect(await pending).toEqual([]);
+    // Line 30005 is `host30000 IN A 10.0.117.48`.
+    expect(await change(30005, 15, 0, '9', doc)).toEqual(['zone/bad-ipv4 30005:15-30005:27']);
+    expect(await change(30006, 0, 10, 'host30000', doc)).toEqual(['zone/bad-ipv4 30005:15-30005:27', 'zone/cname-and-other-data 30006:0-30006:28']);
+    expect(await change(30005, 15, 1, '', doc)).toEqual(['zone/cname-and-other-data 30006:0-30006:28']);
   });
 
   it('gives the tokens of a large zone in slices equal to one pass, and stops when the request is cancelled', async () => {

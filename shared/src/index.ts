@@ -18,6 +18,7 @@ export * from './tlsrpt-txt/parse.ts';
 export * from './workspace/domain-from-path.ts';
 export * from './zone/model.ts';
 export { parseZone, type Allocate, type ZoneParseOptions } from './zone/parse.ts';
+export { stockForReparse } from './zone/reparse.ts';
 export { editTouches, reparseZone, type ReparseExtras, type ReparseStats } from './zone/reparse.ts';
 export { unparseZone } from './zone/unparse.ts';
 export { lintZone, lintZoneText, parseZoneFor } from './zone/lint-zone.ts';

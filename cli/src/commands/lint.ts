@@ -13,7 +13,7 @@ import { fixText, type FixOutcome } from '../lint/fix.ts';
 import { withCrossFileFindings } from '../lint/cross-file.ts';
 import { collectSources, KNOWN_NAMES } from '../lint/inputs.ts';
 import { describeFsError } from '../walk.ts';
-import { startPageWorker } from '../lint/page-worker.ts';
+import { startPageWorker } from '@sts-lens/shared/node';
 import { isLintKind, lintKinds, optionsFor, type DocumentPlace, type LintKind, type RunSettings } from '../lint/kinds.ts';
 import { plural, totals, type LintedFile, type LintReport } from '../lint/result.ts';
 

@@ -4,3 +4,4 @@ export * from './doh-fetcher.ts';
 export * from './fetch-policy.ts';
 export * from './trust.ts';
 export * from './smtp-probe.ts';
+export * from './page-worker.ts';

@@ -1,11 +1,12 @@
 import type { Zone } from './model.ts';
+import type { Allocate } from './parse.ts';
 
 // Typed arrays of parses nobody reads any more, for the next re-parse to write into. A 100k-record zone's re-parse
 // fills some twenty arrays of up to a few megabytes; a fresh one costs its page faults (on some virtual machines a
 // 2 MB array takes 15 ms to allocate and 0.6 ms to fill), an array given back costs a memset.
 
-type Typed = Uint8Array | Uint16Array | Int32Array;
-type Ctor<T extends Typed> = { new (n: number): T; readonly BYTES_PER_ELEMENT: number };
+export type Typed = Uint8Array | Uint16Array | Int32Array;
+export type Ctor<T extends Typed> = { new (n: number): T; readonly BYTES_PER_ELEMENT: number };
 
 /** At most this many bytes wait in the pool (a version of a 1M-record zone; arrays no re-parse took soon go). */
 const MAX_POOL_BYTES = 256 * 1024 * 1024;
@@ -15,6 +16,8 @@ const generation: number[] = [];
 let generations = 0;
 let pooled = 0;
 const given = new WeakSet<Zone>();
+/** Pooled arrays nothing has written yet (`stockPool`): taken without clearing. */
+const clean = new WeakSet<Typed>();
 
 /** A capacity of at least `n`, in steps of 64k elements: arrays of one zone's versions then fit one another. */
 export function roomFor(n: number): number {
@@ -40,7 +43,8 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
   generation.pop();
   pooled -= a.byteLength;
   const view = (a.length === n ? a : a.subarray(0, n)) as T;
-  view.fill(0);
+  if (clean.has(a)) clean.delete(a);
+  else view.fill(0);
   return view;
 }
 
@@ -72,10 +76,7 @@ export function recycleZone(zone: Zone): void {
     pool.pop();
     generation.pop();
   }
-  const { tokens: t, entries: e, records: r, names: n } = zone;
-  const arrays: Typed[] = [t.kind, t.start, t.end, e.kind, e.start, e.end, e.firstToken, r.source, r.firstTok, r.hasOwner, r.owner, r.ttl, r.cls, r.type, r.typeTok, r.rdata, r.rdataEnd, r.origin, n.hashes, n.slots, n.start, n.end, n.origin];
-  const c = zone.checkpoints;
-  if (c) arrays.push(c.entry, c.originId, c.defaultTtl, c.lastTtl, c.cls, c.ownerTok, c.ownerOrigin);
+  const arrays = ownArrays(zone);
   for (const a of derived.get(zone) ?? []) arrays.push(a);
   for (const a of arrays) {
     // Small arrays cost nothing to allocate; an array twice in the list is given once.
@@ -87,6 +88,38 @@ export function recycleZone(zone: Zone): void {
     pool.push(a);
     generation.push(generations);
     pooled += a.byteLength;
+  }
+}
+
+/** The arrays a parse of `zone` made (a re-parse makes the same). */
+function ownArrays(zone: Zone): Typed[] {
+  const { tokens: t, entries: e, records: r, names: n } = zone;
+  const arrays: Typed[] = [t.kind, t.start, t.end, e.kind, e.start, e.end, e.firstToken, r.source, r.firstTok, r.hasOwner, r.owner, r.ttl, r.cls, r.type, r.typeTok, r.rdata, r.rdataEnd, r.origin, n.hashes, n.slots, n.start, n.end, n.origin];
+  const c = zone.checkpoints;
+  if (c) arrays.push(c.entry, c.originId, c.defaultTtl, c.lastTtl, c.cls, c.ownerTok, c.ownerOrigin);
+  return arrays;
+}
+
+/**
+ * Put arrays of these shapes (a constructor and a length each) in the pool, made ahead by `allocate` in one block:
+ * for the first re-parse of a zone just opened in an editor, which has no earlier version to take arrays from
+ * (`stockForReparse`). They are taken without clearing, as nothing has written them.
+ */
+export function stockPool(shapes: readonly (readonly [Ctor<Typed>, number])[], allocate: Allocate): void {
+  const wanted = shapes.filter(([ctor, n]) => n * ctor.BYTES_PER_ELEMENT >= 64 * 1024);
+  let bytes = 0;
+  for (const [ctor, n] of wanted) bytes += Math.ceil((n * ctor.BYTES_PER_ELEMENT) / 64) * 64;
+  if (wanted.length === 0 || pooled + bytes > MAX_POOL_BYTES) return;
+  // One block carved into arrays: one allocation, one message to the language server's page worker.
+  const block = allocate(Uint8Array, bytes);
+  let at = block.byteOffset;
+  for (const [ctor, n] of wanted) {
+    const spare = new (ctor as unknown as new (b: ArrayBufferLike, offset: number, length: number) => Typed)(block.buffer, at, n);
+    at += Math.ceil(spare.byteLength / 64) * 64;
+    clean.add(spare);
+    pool.push(spare);
+    generation.push(generations);
+    pooled += spare.byteLength;
   }
 }
 

@@ -9,6 +9,7 @@ import { commonEnds } from '../text/common-ends.ts';
 import { lintZone, parseZoneFor } from './lint-zone.ts';
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
+import { stockForReparse } from './reparse.ts';
 
 const OPTIONS = { origin: 'example.com.', path: '/z/example.com.zone' };
 
@@ -113,5 +114,29 @@ describe('incremental diagnostics of an edited zone', () => {
         }
       }
     }
+  });
+
+  it('take the spare arrays made for a zone just opened (stockForReparse) on its first keystroke, and equal a full lint', () => {
+    const text = zone(20000);
+    const opened = parseZoneFor(text, OPTIONS, null, undefined, null);
+    lintZone(opened, OPTIONS);
+    const blocks: ArrayBufferLike[] = [];
+    stockForReparse(opened, (ctor, n) => {
+      const a = new ctor(n);
+      blocks.push(a.buffer);
+      return a;
+    });
+    // One block for all of them (one allocation, one message to the language server's page worker).
+    expect(blocks).toHaveLength(1);
+    const at = text.indexOf('\nhost10008 ') + 1;
+    expect(at).toBeGreaterThan(0);
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const z = parseZoneFor(next, OPTIONS, opened, commonEnds(text, next), null);
+    expect(z).not.toBe(opened);
+    // (Compared as booleans: a failing toBe would print two megabyte buffers.)
+    for (const a of [z.tokens.kind, z.tokens.start, z.entries.start, z.records.type, z.records.owner, z.names.start]) expect(a.buffer === blocks[0]).toBe(true);
+    expect(plain(lintZone(z, OPTIONS))).toEqual(plain(lintZone(parseZone(next, OPTIONS), OPTIONS)));
+    // The opened version is intact (its editor may still read it).
+    expect(plain(lintZone(opened, OPTIONS))).toEqual(plain(lintZone(parseZone(text, OPTIONS), OPTIONS)));
   });
 });

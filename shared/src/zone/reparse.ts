@@ -1,8 +1,8 @@
 import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
 import { commonEnds, type CommonEnds } from '../text/common-ends.ts';
-import { previousParse, recycleZone, roomFor, typedArray } from './buffers.ts';
+import { previousParse, recycleZone, roomFor, stockPool, typedArray, type Ctor, type Typed } from './buffers.ts';
 import { nameOf } from './names.ts';
-import { CHECKPOINT_EVERY, MAX_PROBLEMS, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
+import { CHECKPOINT_EVERY, MAX_PROBLEMS, type Allocate, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
 
 // Re-reading a zone after an edit (the language server, one keystroke in a 100k-record file). The text before the
 // edit is read as before, so the parse resumes at the last reading-context snapshot before the edit, reads the
@@ -133,6 +133,39 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
 }
 
 
+/**
+ * The room a re-parse of `old` gives its arrays, for a text `grow` characters longer: everything the old zone held
+ * plus what the edit may add (the parser grows the arrays beyond that). Rounded up, so the arrays of the version two
+ * back (given for reuse) fit the next version's few more elements.
+ */
+function capacities(old: Zone, grow: number): { tokCap: number; entCap: number; recCap: number; nameCap: number } {
+  return {
+    tokCap: roomFor(old.tokens.count + grow + 1024),
+    entCap: roomFor(old.entries.count + grow + 256),
+    recCap: roomFor(old.records.count + grow + 256),
+    nameCap: roomFor(old.names.count + 1024),
+  };
+}
+
+/**
+ * Make the arrays a re-parse of `zone` will write, ahead, with `allocate`, and put them in the pool (`stockPool`).
+ * For a large zone just opened in an editor: its first keystroke has no earlier version whose arrays it could take
+ * (some 16 MB for 100k records), and the language server's `allocate` has their pages touched on the other core
+ * while the zone is linted, so that keystroke writes into memory already there instead of page-faulting.
+ */
+export function stockForReparse(zone: Zone, allocate: Allocate): void {
+  const { tokens: T, entries: E, records: R, names: N } = zone;
+  const { tokCap, entCap, recCap, nameCap } = capacities(zone, 0);
+  const shape = (cap: number) => (a: Typed): readonly [Ctor<Typed>, number] => [a.constructor as Ctor<Typed>, cap];
+  stockPool([
+    ...[T.kind, T.start, T.end].map(shape(tokCap)),
+    ...[E.kind, E.start, E.end, E.firstToken].map(shape(entCap)),
+    ...[R.source, R.firstTok, R.hasOwner, R.owner, R.ttl, R.cls, R.type, R.typeTok, R.rdata, R.rdataEnd, R.origin].map(shape(recCap)),
+    ...[N.hashes, N.start, N.end, N.origin].map(shape(nameCap)),
+    shape(N.slots.length)(N.slots),
+  ], allocate);
+}
+
 /** The parser's state before entry `cp.entry[k]` of `old`, with copies of everything before it (the old zone stays intact). */
 function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number, linear: boolean): State {
   const cp = old.checkpoints!;
@@ -143,12 +176,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   const ce = cp.entry[k]!;
   const t0 = E.firstToken[ce]!;
   const regionStart = E.start[ce]!;
-  // Room for everything the old zone held plus what the edit may add; the parser grows the arrays beyond that.
-  // Rounded up, so the arrays of the version two back (given for reuse) fit the next version's few more elements.
-  const grow = Math.max(0, text.length - old.text.length);
-  const tokCap = roomFor(T.count + grow + 1024);
-  const entCap = roomFor(E.count + grow + 256);
-  const recCap = roomFor(R.count + grow + 256);
+  const { tokCap, entCap, recCap, nameCap } = capacities(old, Math.max(0, text.length - old.text.length));
   const tk = typedArray(Uint8Array, tokCap); tk.set(T.kind.subarray(0, t0));
   const ts = typedArray(Int32Array, tokCap); ts.set(T.start.subarray(0, t0));
   const te = typedArray(Int32Array, tokCap); te.set(T.end.subarray(0, t0));
@@ -162,7 +190,6 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   rec.owner.set(R.owner.subarray(0, r0)); rec.ttl.set(R.ttl.subarray(0, r0)); rec.cls.set(R.cls.subarray(0, r0)); rec.type.set(R.type.subarray(0, r0));
   rec.typeTok.set(R.typeTok.subarray(0, r0)); rec.rdata.set(R.rdata.subarray(0, r0)); rec.rdataEnd.set(R.rdataEnd.subarray(0, r0));
   rec.origin.set(R.origin.subarray(0, r0));
-  const nameCap = roomFor(N.count + 1024);
   const copyNames = (a: Int32Array) => {
     const g = typedArray(Int32Array, nameCap);
     g.set(a.subarray(0, N.count));
