@@ -111,18 +111,21 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   const oldEnd = resync >= 0 ? E.start[oldEntry]! : oldText.length;
   const oldRec = lowerBound(R.firstTok, R.count, oldTok);
 
-  // Names first written inside the re-read part are spelled out (their token is gone or moved); later ones move.
+  // A name is kept as the place its spelling was first read. Before the edit the text is as it was, after it the
+  // same characters stand `delta` further on: those names stay, or move. Only a name written across the edited
+  // characters is spelled out (its characters are gone). Its records may be gone too: the name keeps its id for good.
+  const oldEditEnd = oldText.length - suffix;
   for (let id = 0; id < old.names.count; id++) {
     const s = st.nameStart[id]!;
-    if (s < regionStart) continue;
-    if (s < oldEnd) {
+    if (s < regionStart || st.nameEnd[id]! <= prefix) continue;
+    if (s >= oldEditEnd) {
+      st.nameStart[id] = s + delta;
+      st.nameEnd[id] = st.nameEnd[id]! + delta;
+    } else {
       st.spelled.set(id, nameOf(old, id));
       st.nameStart[id] = -1;
       st.nameEnd[id] = -1;
       st.nameOrigin[id] = -1;
-    } else {
-      st.nameStart[id] = s + delta;
-      st.nameEnd[id] = st.nameEnd[id]! + delta;
     }
   }
   internOwners(st, r0);
