@@ -100,7 +100,31 @@ export interface State {
   cp: MutableCheckpoints;
   /** Entry index of the last snapshot (-infinity before the first). */
   lastCheckpoint: number;
+  /** A re-read after an edit: the earlier parse's tokens, which it may take instead of scanning (`takeTokens`). */
+  reuse: TokenReuse | null;
 }
+
+/**
+ * The tokens of the earlier parse, for a re-read: from `from` on (the end of the edit in the new text) the text is the
+ * earlier one moved by `delta`, and a scan from a token's start depends only on the text after it, so the tokens the
+ * earlier scan read from the same place are the ones this scan would read. `retry`: where to look again after a place
+ * the earlier scan had no token start at.
+ */
+export interface TokenReuse {
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly count: number;
+  readonly from: number;
+  readonly delta: number;
+  retry: number;
+  /** Whether the last take ended at the `)` closing the parentheses (else at the end of the tokens). */
+  closed: boolean;
+  /** Tokens taken so far. */
+  taken: number;
+}
+
+const UNTERMINATED_STRING = 'quoted string is not closed before the end of the line; add the closing `"`';
 
 /** Line feeds and lone carriage returns in `text` (its line count, less one). */
 function lineCount(text: string): number {
@@ -135,7 +159,7 @@ export function parseZone(text: string, options: ZoneParseOptions = {}): Zone {
     directives: [], problems: [], sources: [], nextBase: 0, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: initialOrigin, originWarned: false, defaultTtl: -1, lastTtl: -1, cls: 1,
     firstDirectiveOrigin: null, seenRecord: false, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
-    cp: newCheckpoints(Math.max(16, (entCap / CHECKPOINT_EVERY) | 0)), lastCheckpoint: -CHECKPOINT_EVERY,
+    cp: newCheckpoints(Math.max(16, (entCap / CHECKPOINT_EVERY) | 0)), lastCheckpoint: -CHECKPOINT_EVERY, reuse: null,
   };
   addSource(st, 'file', options.path ?? null, text, -1, null);
   readSource(st, 0, 0);
@@ -223,6 +247,18 @@ export function readSource(st: State, src: number, depth: number, from = -1, sto
       if (c === 32 || c === 9) { i++; continue; }
       if (c === 10) { i++; if (parens === 0) break; continue; }
       if (c === 13) { i++; if (i < n && text.charCodeAt(i) === 10) i++; if (parens === 0) break; continue; }
+      // Inside parentheses after an edit (a `(` typed that makes the rest of the file one entry): the earlier
+      // parse's tokens from here on, up to the `)` that closes these, instead of scanning the characters again.
+      if (parens > 0 && st.reuse !== null && i >= st.reuse.retry && src === 0) {
+        st.nt = nt;
+        const to = takeTokens(st, st.reuse, i, parens);
+        if (to >= 0) {
+          tk = st.tk; ts = st.ts; te = st.te; nt = st.nt;
+          parens = st.reuse.closed ? 0 : parens;
+          i = to;
+          continue;
+        }
+      }
       if (c === 59) {
         let j = i + 1;
         while (j < n) { const d = text.charCodeAt(j); if (d === 10 || d === 13) break; j++; }
@@ -269,7 +305,7 @@ export function readSource(st: State, src: number, depth: number, from = -1, sto
         }
         if (!closed) {
           flags |= TOK_UNTERMINATED;
-          addProblem(st, { code: 'unterminated-string', range: { start: base + i, end: base + j }, message: 'quoted string is not closed before the end of the line; add the closing `"`' });
+          addProblem(st, { code: 'unterminated-string', range: { start: base + i, end: base + j }, message: UNTERMINATED_STRING });
         }
         if (nt === tk.length) { st.nt = nt; growTokens(st); tk = st.tk; ts = st.ts; te = st.te; }
         tk[nt] = flags; ts[nt] = base + i; te[nt] = base + j; nt++;
@@ -327,6 +363,54 @@ export function readSource(st: State, src: number, depth: number, from = -1, sto
     }
   }
   return n;
+}
+
+/**
+ * Take the earlier parse's tokens from text offset `at` (a token's start, at parenthesis depth `depth` > 0) up to and
+ * including the `)` that closes the depth, or to the end: the new offset to scan on from, or -1 when the earlier scan
+ * had no token start there (`reuse.closed` says which end).
+ */
+function takeTokens(st: State, reuse: TokenReuse, at: number, depth: number): number {
+  const old = at - reuse.delta;
+  const { kind, start, end, count, delta } = reuse;
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid]! < old) lo = mid + 1;
+    else hi = mid;
+  }
+  if (at < reuse.from || lo >= count || start[lo] !== old) {
+    // Not a place the earlier scan started a token at (the edit changed how the text around it reads): scan a
+    // while before looking again.
+    reuse.retry = at + 4096;
+    return -1;
+  }
+  let m = lo;
+  let closed = false;
+  for (; m < count; m++) {
+    const k = kind[m]! & 7;
+    if (k === TOK_LPAREN) depth++;
+    else if (k === TOK_RPAREN && --depth === 0) {
+      m++;
+      closed = true;
+      break;
+    }
+  }
+  while (st.nt + (m - lo) > st.tk.length) growTokens(st);
+  const nt = st.nt;
+  st.tk.set(kind.subarray(lo, m), nt);
+  const ts = st.ts;
+  const te = st.te;
+  for (let k = lo; k < m; k++) {
+    ts[nt + k - lo] = start[k]! + delta;
+    te[nt + k - lo] = end[k]! + delta;
+    if (kind[k]! & TOK_UNTERMINATED) addProblem(st, { code: 'unterminated-string', range: { start: start[k]! + delta, end: end[k]! + delta }, message: UNTERMINATED_STRING });
+  }
+  st.nt = nt + (m - lo);
+  reuse.closed = closed;
+  reuse.taken += m - lo;
+  return end[m - 1]! + delta;
 }
 
 /** Snapshot the reading context before entry `st.ne`. */

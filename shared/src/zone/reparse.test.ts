@@ -197,6 +197,34 @@ describe('reparseZone', () => {
     expect(firstDifference(zone, parseZone(text, { origin: 'example.com' }))).toBe(null);
   });
 
+  it('takes the earlier tokens when a `(` typed makes the rest of a large zone one entry, and when a `)` closes it', () => {
+    const text = featureZone(20_000);
+    const zone = parseZone(text, { origin: 'example.com' });
+    const line = text.indexOf('\nhost13000 ') + 1;
+    const at = text.indexOf(' IN ', line) + 1;
+    // The rest of the file, some 7 000 records, becomes one entry: its tokens are the earlier ones, moved by 2.
+    const open = `${text.slice(0, at)}( ${text.slice(at)}`;
+    const stats: ReparseStats = { fromTop: true, reread: 0 };
+    const re = reparseZone(zone, open, { origin: 'example.com' }, { stats });
+    expect(stats.fromTop).toBe(false);
+    expect(stats.reread).toBeGreaterThan(open.length - at - 10);
+    expect(stats.taken).toBeGreaterThan(20_000);
+    expect(firstDifference(re, parseZone(open, { origin: 'example.com' }))).toBe(null);
+    expect(sorted(lintZone(re))).toEqual(sorted(lintZone(parseZone(open, { origin: 'example.com' }))));
+    // Closed again a few lines on: tokens are taken up to the `)`, the scan goes on from there and meets the earlier
+    // parse again.
+    const close = open.indexOf('\n', at + 300);
+    const closed = `${open.slice(0, close)} )${open.slice(close)}`;
+    const both = `${text.slice(0, at)}( ${text.slice(at, close - 2)} )${text.slice(close - 2)}`;
+    expect(both).toBe(closed);
+    const again: ReparseStats = { fromTop: true, reread: 0 };
+    const re2 = reparseZone(zone, both, { origin: 'example.com' }, { stats: again });
+    expect(again.fromTop).toBe(false);
+    expect(again.reread).toBeLessThan(4096);
+    expect(firstDifference(re2, parseZone(both, { origin: 'example.com' }))).toBe(null);
+    expect(sorted(lintZone(re2))).toEqual(sorted(lintZone(parseZone(both, { origin: 'example.com' }))));
+  });
+
   it('reads to the end when the edit changes what every later record inherits, and stays equal', () => {
     const others = Array.from({ length: 40 }, (_, i) => `o${i} A 192.0.2.${i}`).join('\n');
     const text = `$ORIGIN example.com.\n$TTL 300\nns A 192.0.2.9\n${others}\na A 192.0.2.1\n${Array.from({ length: 200 }, (_, i) => `  TXT "r${i}"`).join('\n')}\n`;

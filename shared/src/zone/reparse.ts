@@ -15,10 +15,14 @@ import { CHECKPOINT_EVERY, MAX_PROBLEMS, type Allocate, growCheckpoints, growEnt
 /** An edit touching more than this share of the text is parsed from the top: re-reading it would cost as much. */
 const MAX_EDIT_SHARE = 0.25;
 
-/** How a re-parse went: the characters read anew (the whole text when it parsed from the top). */
+/**
+ * How a re-parse went: the characters read anew (the whole text when it parsed from the top), and of the tokens in
+ * them, how many were taken from the earlier parse instead of being scanned again (inside parentheses after the edit).
+ */
 export interface ReparseStats {
   fromTop: boolean;
   reread: number;
+  taken?: number;
 }
 
 /** What a caller may add: where to report how it went, and the texts' common ends when it has them already. */
@@ -89,6 +93,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   const r0 = lowerBound(R.firstTok, R.count, t0);
 
   const st = resumeState(old, text, options, k, r0, recycle !== undefined);
+  st.reuse = { kind: T.kind, start: T.start, end: T.end, count: T.count, from: newEditEnd, delta, retry: newEditEnd, closed: false, taken: 0 };
   // Where the new reading meets the old one again: a snapshot after the edit with the same context.
   let j = k + 1;
   let resync = -1;
@@ -104,6 +109,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   if (stats) {
     stats.fromTop = false;
     stats.reread = readTo - regionStart;
+    stats.taken = st.reuse.taken;
   }
 
   const oldEntry = resync >= 0 ? cp.entry[resync]! : E.count;
@@ -211,7 +217,7 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
     nextBase: text.length + 1, readInclude: options.readInclude, includeRoot: options.includeRoot,
     origin: old.origins[originId]!, originWarned: false, defaultTtl: cp.defaultTtl[k]!, lastTtl: cp.lastTtl[k]!, cls: cp.cls[k]!,
     firstDirectiveOrigin: old.origin, seenRecord: true, ownerMissing: false, suffixOf: '', suffix: { hash: 0, pow: 1 },
-    cp: checkpoints, lastCheckpoint: ce - CHECKPOINT_EVERY,
+    cp: checkpoints, lastCheckpoint: ce - CHECKPOINT_EVERY, reuse: null,
   };
 }
 

@@ -4,7 +4,6 @@ import { TOK_WORD, type Zone } from '../model.ts';
 import { absoluteName, nameLengthProblem } from '../name.ts';
 import { nameOf, recordAt } from '../names.ts';
 import { recordsWhere } from '../carried.ts';
-import { ownerIndex } from '../owners.ts';
 import { nextSignificant } from '../parse.ts';
 import { hasNameFields, nameFields } from '../rdata-types.ts';
 import { tokenText, zoneSlice } from '../source-text.ts';
@@ -31,16 +30,16 @@ export const nameLength: Rule<ZoneContext> = {
           : `name is ${p.octets} octets long; a domain name holds at most 255, so shorten it`,
       });
     };
-    const { first } = ownerIndex(zone);
-    const t = zone.names;
     // A name's or target's length with its origin, without spelling it out (`.` adds one character, another origin
-    // its own and a dot); read off arrays, as this runs over every name and record on every keystroke.
+    // its own and a dot); read off arrays, as the tests run over every record of a zone just opened.
     const originLength = zone.origins.map((o) => (o === '.' ? 1 : 1 + o.length));
-    for (let o = 0; o < t.count; o++) {
-      const i = first[o]!;
-      // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label.
-      const start = t.start[o]!;
-      if (i < 0 || (start >= 0 && t.end[o]! - start + (t.origin[o]! < 0 ? 0 : originLength[t.origin[o]!]!) <= 63)) continue;
+    // Owners: the records whose owner name is too long (a list carried across edits: an owner id names one name for
+    // good, so the answer is the record's own). Each name is said once, at its first record.
+    const said = new Set<number>();
+    for (const i of recordsWhere(zone, longOwners, (i) => ownerTooLong(zone, i, originLength))) {
+      const o = zone.records.owner[i]!;
+      if (said.has(o)) continue;
+      said.add(o);
       const rec = recordAt(zone, i);
       say(nameOf(zone, o), rec.ownerTok, { start: rec.start, end: rec.end });
     }
@@ -52,7 +51,18 @@ export const nameLength: Rule<ZoneContext> = {
   },
 };
 
+const longOwners = new WeakMap<Zone, readonly number[]>();
 const longTargets = new WeakMap<Zone, readonly number[]>();
+
+/** Whether record `i`'s owner name is too long, or holds too long a label. */
+function ownerTooLong(zone: Zone, i: number, originLength: readonly number[]): boolean {
+  const t = zone.names;
+  const o = zone.records.owner[i]!;
+  const start = t.start[o]!;
+  // A plain ASCII token of at most 63 characters cannot be too long a name, nor hold too long a label.
+  if (start >= 0 && t.end[o]! - start + (t.origin[o]! < 0 ? 0 : originLength[t.origin[o]!]!) <= 63) return false;
+  return nameLengthProblem(nameOf(zone, o)) !== null;
+}
 
 /**
  * Whether record `i` has a name field (NS host, MX exchange, SOA names, RRSIG signer …: rdata-types.ts) that is not a
