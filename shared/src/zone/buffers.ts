@@ -16,6 +16,13 @@ const generation: number[] = [];
 let generations = 0;
 let pooled = 0;
 const given = new WeakSet<Zone>();
+/** Bytes of arrays of 64 kB and more made new because no pooled one fitted (`freshPoolBytes`). */
+let freshBytes = 0;
+
+/** Bytes of arrays of 64 kB and more `typedArray` has made new so far (an edit that fits the pool adds none). */
+export function freshPoolBytes(): number {
+  return freshBytes;
+}
 /** Pooled arrays nothing has written yet (`stockPool`): taken without clearing. */
 const clean = new WeakSet<Typed>();
 
@@ -35,7 +42,10 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
     if (a.constructor !== ctor || a.length < n || a.length > 2 * n + 1024) continue;
     if (best < 0 || a.length < pool[best]!.length) best = k;
   }
-  if (best < 0) return new ctor(n);
+  if (best < 0) {
+    if (n * ctor.BYTES_PER_ELEMENT >= 64 * 1024) freshBytes += n * ctor.BYTES_PER_ELEMENT;
+    return new ctor(n);
+  }
   const a = pool[best]! as T;
   pool[best] = pool[pool.length - 1]!;
   generation[best] = generation[generation.length - 1]!;

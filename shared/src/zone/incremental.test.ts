@@ -10,6 +10,7 @@ import { lintZone, parseZoneFor } from './lint-zone.ts';
 import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
 import { stockForReparse } from './reparse.ts';
+import { freshPoolBytes } from './buffers.ts';
 
 const OPTIONS = { origin: 'example.com.', path: '/z/example.com.zone' };
 
@@ -138,5 +139,35 @@ describe('incremental diagnostics of an edited zone', () => {
     expect(plain(lintZone(z, OPTIONS))).toEqual(plain(lintZone(parseZone(next, OPTIONS), OPTIONS)));
     // The opened version is intact (its editor may still read it).
     expect(plain(lintZone(opened, OPTIONS))).toEqual(plain(lintZone(parseZone(text, OPTIONS), OPTIONS)));
+  });
+
+  it('write a paste of 1,000 lines into the arrays of the version two back, as they write a keystroke', () => {
+    // A re-parse asks for room by the lines an edit adds, not its characters: 1,000 pasted lines (27 kB) fit the
+    // arrays of a version that had a few hundred entries fewer, so a paste costs no fresh memory either.
+    let text = zone(40000);
+    let current = parseZoneFor(text, OPTIONS, null, undefined, null);
+    let basis: Zone | null = null;
+    const versions: Zone[] = [current];
+    const edit = (next: string) => {
+      const z = parseZoneFor(next, OPTIONS, current, commonEnds(text, next), basis);
+      basis = current;
+      current = z;
+      text = next;
+      versions.push(z);
+    };
+    const line = (n: number) => text.indexOf(`\nhost${n} `) + 1;
+    edit(`${text.slice(0, line(20004))}x${text.slice(line(20004))}`);
+    edit(`${text.slice(0, line(20016))}x${text.slice(line(20016))}`);
+    const block = Array.from({ length: 1000 }, (_, j) => `paste${j} IN A 192.0.2.${j & 255}\n`).join('');
+    expect(block.length).toBeGreaterThan(25_000);
+    const entries = current.entries.count;
+    const fresh = freshPoolBytes();
+    edit(`${text.slice(0, line(30000))}${block}${text.slice(line(30000))}`);
+    expect(freshPoolBytes() - fresh).toBe(0);
+    // (Entries between 64k less 25k and 64k less 1.3k: asking for one per character would not fit the older arrays.)
+    expect(entries + block.length).toBeGreaterThan(65536);
+    expect(entries + 1000 + 256).toBeLessThan(65536);
+    const paste = versions[3]!;
+    expect(plain(lintZone(paste!, OPTIONS))).toEqual(plain(lintZone(parseZone(text, OPTIONS), OPTIONS)));
   });
 });

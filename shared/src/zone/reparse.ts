@@ -92,7 +92,7 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
   const regionStart = E.start[ce]!;
   const r0 = lowerBound(R.firstTok, R.count, t0);
 
-  const st = resumeState(old, text, options, k, r0, recycle !== undefined);
+  const st = resumeState(old, text, options, k, r0, recycle !== undefined, { start: prefix, end: newEditEnd });
   st.reuse = { kind: T.kind, start: T.start, end: T.end, count: T.count, from: newEditEnd, delta, retry: newEditEnd, closed: false, taken: 0 };
   // Where the new reading meets the old one again: a snapshot after the edit with the same context.
   let j = k + 1;
@@ -143,15 +143,17 @@ export function reparseZone(old: Zone, text: string, options: ZoneParseOptions =
 
 
 /**
- * The room a re-parse of `old` gives its arrays, for a text `grow` characters longer: everything the old zone held
- * plus what the edit may add (the parser grows the arrays beyond that). Rounded up, so the arrays of the version two
- * back (given for reuse) fit the next version's few more elements.
+ * The room a re-parse of `old` gives its arrays, for an edit that wrote `chars` characters holding `breaks` line
+ * breaks: everything the old zone held plus what the edit is likely to add (the parser grows the arrays beyond that).
+ * An entry takes a line, and a token with the blank after it some four characters or more (`host1 IN A 192.0.2.1` is
+ * five in 20), so a paste of 1,000 lines asks for 1,000 more entries and records, not one per character. Rounded up, so the arrays of the version two back (given for reuse) fit
+ * the next version's few more elements: asking for far more than an edit adds would often miss them.
  */
-function capacities(old: Zone, grow: number): { tokCap: number; entCap: number; recCap: number; nameCap: number } {
+function capacities(old: Zone, chars: number, breaks: number): { tokCap: number; entCap: number; recCap: number; nameCap: number } {
   return {
-    tokCap: roomFor(old.tokens.count + grow + 1024),
-    entCap: roomFor(old.entries.count + grow + 256),
-    recCap: roomFor(old.records.count + grow + 256),
+    tokCap: roomFor(old.tokens.count + (chars >> 2) + 1024),
+    entCap: roomFor(old.entries.count + breaks + 256),
+    recCap: roomFor(old.records.count + breaks + 256),
     nameCap: roomFor(old.names.count + 1024),
   };
 }
@@ -164,7 +166,7 @@ function capacities(old: Zone, grow: number): { tokCap: number; entCap: number; 
  */
 export function stockForReparse(zone: Zone, allocate: Allocate): void {
   const { tokens: T, entries: E, records: R, names: N } = zone;
-  const { tokCap, entCap, recCap, nameCap } = capacities(zone, 0);
+  const { tokCap, entCap, recCap, nameCap } = capacities(zone, 0, 0);
   const shape = (cap: number) => (a: Typed): readonly [Ctor<Typed>, number] => [a.constructor as Ctor<Typed>, cap];
   stockPool([
     ...[T.kind, T.start, T.end].map(shape(tokCap)),
@@ -176,7 +178,7 @@ export function stockForReparse(zone: Zone, allocate: Allocate): void {
 }
 
 /** The parser's state before entry `cp.entry[k]` of `old`, with copies of everything before it (the old zone stays intact). */
-function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number, linear: boolean): State {
+function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: number, r0: number, linear: boolean, written: { start: number; end: number }): State {
   const cp = old.checkpoints!;
   const E = old.entries;
   const T = old.tokens;
@@ -185,7 +187,12 @@ function resumeState(old: Zone, text: string, options: ZoneParseOptions, k: numb
   const ce = cp.entry[k]!;
   const t0 = E.firstToken[ce]!;
   const regionStart = E.start[ce]!;
-  const { tokCap, entCap, recCap, nameCap } = capacities(old, Math.max(0, text.length - old.text.length));
+  let breaks = 0;
+  for (let i = written.start; i < written.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) breaks++;
+  }
+  const { tokCap, entCap, recCap, nameCap } = capacities(old, written.end - written.start, breaks);
   const tk = typedArray(Uint8Array, tokCap); tk.set(T.kind.subarray(0, t0));
   const ts = typedArray(Int32Array, tokCap); ts.set(T.start.subarray(0, t0));
   const te = typedArray(Int32Array, tokCap); te.set(T.end.subarray(0, t0));
