@@ -365,21 +365,27 @@ export function readSource(st: State, src: number, depth: number, from = -1, sto
   return n;
 }
 
+/** First index in `a[0, n)` (ascending) whose value is at least `x`. */
+export function lowerBound(a: Int32Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Take the earlier parse's tokens from text offset `at` (a token's start, at parenthesis depth `depth` > 0) up to and
  * including the `)` that closes the depth, or to the end: the new offset to scan on from, or -1 when the earlier scan
  * had no token start there (`reuse.closed` says which end).
  */
 function takeTokens(st: State, reuse: TokenReuse, at: number, depth: number): number {
-  const old = at - reuse.delta;
   const { kind, start, end, count, delta } = reuse;
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (start[mid]! < old) lo = mid + 1;
-    else hi = mid;
-  }
+  const old = at - delta;
+  const lo = lowerBound(start, count, old);
   if (at < reuse.from || lo >= count || start[lo] !== old) {
     // Not a place the earlier scan started a token at (the edit changed how the text around it reads): scan a
     // while before looking again.

@@ -2,7 +2,7 @@ import type { Zone, ZoneDirective, ZoneProblem } from './model.ts';
 import { commonEnds, type CommonEnds } from '../text/common-ends.ts';
 import { previousParse, recycleZone, roomFor, stockPool, typedArray, type Ctor, type Typed } from './buffers.ts';
 import { nameOf } from './names.ts';
-import { CHECKPOINT_EVERY, MAX_PROBLEMS, type Allocate, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
+import { CHECKPOINT_EVERY, MAX_PROBLEMS, lowerBound, type Allocate, growCheckpoints, growEntries, growRecords, growTokens, internOwners, newRecords, parseZone as parseFromTop, readSource, zoneOf, type State, type ZoneParseOptions } from './parse.ts';
 
 // Re-reading a zone after an edit (the language server, one keystroke in a 100k-record file). The text before the
 // edit is read as before, so the parse resumes at the last reading-context snapshot before the edit, reads the
@@ -336,17 +336,6 @@ function addTo(a: Int32Array, from: number, to: number, d: number): void {
   for (let i = from; i < to; i++) a[i] = (a[i]! + d) | 0;
 }
 
-/** First index in `a[0, n)` (ascending) whose value is at least `x`. */
-function lowerBound(a: Int32Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Whether the edit that made `zone` (a re-parse) may have added, removed or changed a record of one of `types`: true
