@@ -23,6 +23,8 @@ let freshBytes = 0;
 export function freshPoolBytes(): number {
   return freshBytes;
 }
+/** The whole array a view handed out by `typedArray` is the start of: what goes back to the pool. */
+const wholeOf = new WeakMap<Typed, Typed>();
 /** Pooled arrays nothing has written yet (`stockPool`): taken without clearing. */
 const clean = new WeakSet<Typed>();
 
@@ -43,8 +45,15 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
     if (best < 0 || a.length < pool[best]!.length) best = k;
   }
   if (best < 0) {
-    if (n * ctor.BYTES_PER_ELEMENT >= 64 * 1024) freshBytes += n * ctor.BYTES_PER_ELEMENT;
-    return new ctor(n);
+    if (n * ctor.BYTES_PER_ELEMENT < 64 * 1024) return new ctor(n);
+    // Made with room to the next 64k step, so the next versions' arrays of a few more elements (a record typed, a
+    // name added) fit it when it comes back to the pool (`wholeOf`).
+    const whole = new ctor(roomFor(n));
+    freshBytes += whole.byteLength;
+    if (whole.length === n) return whole;
+    const view = whole.subarray(0, n) as T;
+    wholeOf.set(view, whole);
+    return view;
   }
   const a = pool[best]! as T;
   pool[best] = pool[pool.length - 1]!;
@@ -55,6 +64,7 @@ export function typedArray<T extends Typed>(ctor: Ctor<T>, n: number): T {
   const view = (a.length === n ? a : a.subarray(0, n)) as T;
   if (clean.has(a)) clean.delete(a);
   else view.fill(0);
+  if (view !== a) wholeOf.set(view, a);
   return view;
 }
 
@@ -88,7 +98,8 @@ export function recycleZone(zone: Zone): void {
   }
   const arrays = ownArrays(zone);
   for (const a of derived.get(zone) ?? []) arrays.push(a);
-  for (const a of arrays) {
+  for (const view of arrays) {
+    const a = wholeOf.get(view) ?? view;
     // Small arrays cost nothing to allocate; an array twice in the list is given once.
     if (a.byteLength < 64 * 1024 || pool.includes(a)) continue;
     while (pool.length > 0 && pooled + a.byteLength > MAX_POOL_BYTES) {

@@ -11,6 +11,7 @@ import type { Zone } from './model.ts';
 import { parseZone } from './parse.ts';
 import { stockForReparse } from './reparse.ts';
 import { freshPoolBytes } from './buffers.ts';
+import { ownerIndex } from './owners.ts';
 
 const OPTIONS = { origin: 'example.com.', path: '/z/example.com.zone' };
 
@@ -83,6 +84,21 @@ function editsOfKind(kind: number, text: string, rnd: () => number, k: number): 
   }
 }
 
+/** Where the zone's owner index differs from one built afresh from its owner column, or null. */
+function ownerIndexDifference(z: Zone): string | null {
+  const { first, next } = ownerIndex(z);
+  const f = new Int32Array(z.names.count).fill(-1);
+  const x = new Int32Array(z.records.count);
+  for (let i = z.records.count - 1; i >= 0; i--) {
+    x[i] = f[z.records.owner[i]!]!;
+    f[z.records.owner[i]!] = i;
+  }
+  if (first.length !== f.length) return `first has ${first.length} names, not ${f.length}`;
+  for (let o = 0; o < f.length; o++) if (first[o] !== f[o]) return `first[${o}] is ${first[o]}, not ${f[o]}`;
+  for (let i = 0; i < x.length; i++) if (next[i] !== x[i]) return `next[${i}] is ${next[i]}, not ${x[i]}`;
+  return null;
+}
+
 const plain = (ds: readonly Diagnostic[]) => [...ds].sort(compareDiagnostics).map((d) => JSON.stringify(d));
 
 describe('incremental diagnostics of an edited zone', () => {
@@ -109,6 +125,8 @@ describe('incremental diagnostics of an edited zone', () => {
           current = z;
           text = next;
           const incremental = plain(lintZone(current, OPTIONS));
+          // The owner index (moved from the earlier parse's after an edit) is the one a pass over the owners builds.
+          expect(ownerIndexDifference(current), `sequence ${sequence}, step ${step} (kind ${kind})`).toBe(null);
           // The full lint: a parse from the top of the same text (not the cached one).
           const full = plain(lintZone(parseZone(text, OPTIONS), OPTIONS));
           expect(incremental, `sequence ${sequence}, step ${step} (kind ${kind})`).toEqual(full);
@@ -141,7 +159,7 @@ describe('incremental diagnostics of an edited zone', () => {
     expect(plain(lintZone(opened, OPTIONS))).toEqual(plain(lintZone(parseZone(text, OPTIONS), OPTIONS)));
   });
 
-  it('write a paste of 1,000 lines into the arrays of the version two back, as they write a keystroke', () => {
+  it('write a paste of 1,000 lines, and lint it, into the arrays of the version two back, as a keystroke does', () => {
     // A re-parse asks for room by the lines an edit adds, not its characters: 1,000 pasted lines (27 kB) fit the
     // arrays of a version that had a few hundred entries fewer, so a paste costs no fresh memory either.
     let text = zone(40000);
@@ -149,6 +167,8 @@ describe('incremental diagnostics of an edited zone', () => {
     let basis: Zone | null = null;
     const versions: Zone[] = [current];
     const edit = (next: string) => {
+      // Linted as the server lints each version: the rules' own arrays (the owner index) go back to the pool too.
+      lintZone(current, OPTIONS);
       const z = parseZoneFor(next, OPTIONS, current, commonEnds(text, next), basis);
       basis = current;
       current = z;
@@ -163,6 +183,7 @@ describe('incremental diagnostics of an edited zone', () => {
     const entries = current.entries.count;
     const fresh = freshPoolBytes();
     edit(`${text.slice(0, line(30000))}${block}${text.slice(line(30000))}`);
+    lintZone(current, OPTIONS);
     expect(freshPoolBytes() - fresh).toBe(0);
     // (Entries between 64k less 25k and 64k less 1.3k: asking for one per character would not fit the older arrays.)
     expect(entries + block.length).toBeGreaterThan(65536);

@@ -1,6 +1,6 @@
-import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneRecord } from './model.ts';
+import { TOK_ESCAPED, TOK_QUOTED, TOK_WORD, type Zone, type ZoneEdit, type ZoneRecord } from './model.ts';
 import { nameId, recordAt } from './names.ts';
-import { derivedArray } from './buffers.ts';
+import { derivedArray, previousParse } from './buffers.ts';
 import { carriedFindings } from './carried.ts';
 import { checkRdata, type RdataProblem } from './rdata.ts';
 import { rdataQuickValid } from './rdata-quick.ts';
@@ -16,10 +16,22 @@ export interface OwnerIndex {
 const owners = new WeakMap<Zone, OwnerIndex>();
 const problems = new WeakMap<Zone, readonly RdataProblem[]>();
 
-/** The owner index of a zone, built once per parse in one pass over the owner column. */
+/**
+ * The owner index of a zone, once per parse. A zone re-read after an edit moves the earlier parse's chains (the
+ * records before and after the edit keep their owners and order) and links in only the records read anew; any other
+ * is built in one pass over the owner column.
+ */
 export function ownerIndex(zone: Zone): OwnerIndex {
   let idx = owners.get(zone);
   if (idx) return idx;
+  const before = previousParse(zone);
+  const earlier = zone.edit && before ? owners.get(before) : undefined;
+  idx = earlier ? movedIndex(zone, zone.edit!, earlier) : builtIndex(zone);
+  owners.set(zone, idx);
+  return idx;
+}
+
+function builtIndex(zone: Zone): OwnerIndex {
   const n = zone.records.count;
   const owner = zone.records.owner;
   const first = derivedArray(zone, Int32Array, zone.names.count).fill(-1);
@@ -29,9 +41,42 @@ export function ownerIndex(zone: Zone): OwnerIndex {
     next[i] = first[o]!;
     first[o] = i;
   }
-  idx = { first, next };
-  owners.set(zone, idx);
-  return idx;
+  return { first, next };
+}
+
+/** The earlier parse's owner index with its records moved past the edit, and the records read anew linked in. */
+function movedIndex(zone: Zone, edit: ZoneEdit, earlier: OwnerIndex): OwnerIndex {
+  const { start, end, previousEnd } = edit;
+  const moved = end - previousEnd;
+  const F = earlier.first;
+  const X = earlier.next;
+  const first = derivedArray(zone, Int32Array, zone.names.count).fill(-1);
+  const next = derivedArray(zone, Int32Array, zone.records.count);
+  // An earlier record's successor in its chain, skipping the records the edit replaced, at its new index.
+  const kept = (k: number): number => {
+    while (k >= start && k < previousEnd) k = X[k]!;
+    return k < 0 ? -1 : k < start ? k : k + moved;
+  };
+  for (let o = 0; o < F.length; o++) first[o] = kept(F[o]!);
+  for (let j = 0; j < start; j++) next[j] = kept(X[j]!);
+  for (let j = previousEnd; j < X.length; j++) next[j + moved] = kept(X[j]!);
+  // The records read anew, in order: each after the last record of its owner before it.
+  const owner = zone.records.owner;
+  const last = new Map<number, number>();
+  for (let i = start; i < end; i++) {
+    const o = owner[i]!;
+    let p = last.get(o) ?? -1;
+    let k = p < 0 ? first[o]! : next[p]!;
+    while (k >= 0 && k < i) {
+      p = k;
+      k = next[k]!;
+    }
+    next[i] = k;
+    if (p < 0) first[o] = i;
+    else next[p] = i;
+    last.set(o, i);
+  }
+  return { first, next };
 }
 
 /** Records owned by `name` (absolute, lower-case), in file order. */
