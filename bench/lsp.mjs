@@ -7,8 +7,10 @@
 // publishDiagnostics of that version, past the debounce (debounce 0), after a warm-up; then the same with the default
 // settings (what the user waits for), the first five keystrokes after opening, the server's RSS, a one-line edit on 1M
 // records against 100k, and completion, hover, semantic tokens and formatting. Targets: issue 19, design.md §5.
+// The server runs with the environment of lsp-server/launch-env.json (what the VS Code client sets), or without it
+// with --no-launch-env, to compare.
 // Usage: node bench/lsp.mjs [--reps 20] [--generators gen-zone,own] [--no-1m] [--no-default] [--first-runs N]
-//        [--first-only] (open and the first five keystrokes only)
+//        [--first-only] (open and the first five keystrokes only) [--no-launch-env]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +36,8 @@ const REPS = Number(opt('reps', '20'));
 const WARMUP = 3;
 const RECORDS = 100_000;
 const generators = opt('generators', 'gen-zone,own').split(',');
+/** The server's launch environment (lsp-server/README.md, "Launch environment"), as the VS Code client passes it. */
+const launchEnv = args.includes('--no-launch-env') ? {} : JSON.parse(readFileSync(join(root, 'lsp-server', 'launch-env.json'), 'utf8'));
 /** The server's default debounce (lsp-server/src/settings.ts), read so the figure follows the setting. */
 const DEFAULT_DEBOUNCE = Number(/debounceMs: (\d+)/.exec(readFileSync(join(root, 'lsp-server', 'src', 'settings.ts'), 'utf8').match(/defaultSettings[^\n]*/)[0])[1]);
 
@@ -76,7 +80,10 @@ const rssMb = (pid) => {
 
 /** A server over stdio with its connection; `debounceMs` undefined leaves the default. */
 async function startServer(debounceMs) {
-  const child = spawn(process.execPath, [...(process.env.LSP_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.LSP_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), bundle, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...launchEnv },
+  });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiting = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -246,7 +253,7 @@ async function openAndType(d) {
 const FIRST_RUNS = Number(opt('first-runs', '1'));
 const firstRuns = [];
 
-console.log(`language server benchmark: ${os.cpus().length} CPUs, load ${load()}; ${REPS} reps of each edit after ${WARMUP} warm-up rounds`);
+console.log(`language server benchmark: ${os.cpus().length} CPUs, load ${load()}; ${REPS} reps of each edit after ${WARMUP} warm-up rounds; launch environment ${Object.keys(launchEnv).length ? Object.entries(launchEnv).map(([k, v]) => `${k}=${v}`).join(' ') : 'none (--no-launch-env)'}`);
 const oneLine100k = {};
 for (const gen of generators) {
   const text = makeZone[gen](RECORDS);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { checkDomain, checkResultText, couldNotCheck, domainFromInput } from '@sts-lens/shared';
 import { checkSettings, checkTransports } from './check-settings.ts';
+import launchEnv from '../../lsp-server/launch-env.json';
 import { serverSettings } from './settings.ts';
 import { documentStatus, IDLE_STATUS, type DocumentLanguage } from './status.ts';
 
@@ -25,9 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const module = context.asAbsolutePath('server/server.js');
+  // The server's environment beside the host's (lsp-server/README.md, "Launch environment": glibc's malloc keeps the
+  // memory of a large zone's texts for the next version).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: launchEnv } },
+    debug: { module, transport: TransportKind.ipc, options: { env: launchEnv, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // TLS-RPT reports stay JSON (VS Code's own JSON support keeps working); the server reads `*.tlsrpt.json` as reports.
