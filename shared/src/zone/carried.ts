@@ -36,9 +36,31 @@ export function carriedFindings<T>(zone: Zone, cache: WeakMap<Zone, readonly T[]
   return list;
 }
 
-/** The records of `zone` for which `test` holds, in file order (`carriedFindings`: `test` reads the record alone). */
+/**
+ * The records of `zone` for which `test` holds, in file order. `test` reads the record alone, as `carriedFindings`'
+ * `find` does; its answer for a record the edit did not touch is the earlier one, so after an edit only the records
+ * read anew are tested and the earlier list's others are copied, moved by the edit (on 1M records the lists of a
+ * type hold 100k entries or more, and testing them again cost 25 ms per keystroke).
+ */
 export function recordsWhere(zone: Zone, cache: WeakMap<Zone, readonly number[]>, test: (i: number) => boolean): readonly number[] {
-  return carriedFindings(zone, cache, (i) => (test(i) ? i : null), (i) => i);
+  let list = cache.get(zone);
+  if (list) return list;
+  const edit = zone.edit;
+  const before = previousParse(zone);
+  const earlier = edit && before ? cache.get(before) : undefined;
+  const out: number[] = [];
+  if (edit && earlier) {
+    const moved = edit.end - edit.previousEnd;
+    let k = 0;
+    for (; k < earlier.length && earlier[k]! < edit.start; k++) out.push(earlier[k]!);
+    for (let i = edit.start; i < edit.end; i++) if (test(i)) out.push(i);
+    for (; k < earlier.length; k++) if (earlier[k]! >= edit.previousEnd) out.push(earlier[k]! + moved);
+  } else {
+    for (let i = 0; i < zone.records.count; i++) if (test(i)) out.push(i);
+  }
+  list = out;
+  cache.set(zone, list);
+  return list;
 }
 
 const ofType = new Map<number, WeakMap<Zone, readonly number[]>>();
