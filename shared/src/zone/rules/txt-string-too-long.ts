@@ -1,12 +1,44 @@
 import type { TextEdit } from '../../diagnostic.ts';
 import type { Rule } from '../../rule.ts';
+import { recordsWhere } from '../carried.ts';
 import { charStringOctets } from '../char-string.ts';
 import type { ZoneContext } from '../context.ts';
-import { TOK_QUOTED, TOK_UNTERMINATED } from '../model.ts';
+import { TOK_QUOTED, TOK_UNTERMINATED, type Zone } from '../model.ts';
 import { nextSignificant } from '../parse.ts';
 import { sourceAt } from '../source-text.ts';
 
 const LIMIT = 255;
+
+/** A string of record `i` that is too long: its token, octets and characters in its source's text. */
+type TooLong = (t: number, octets: number, text: string, start: number, end: number) => void;
+
+/** Calls `found` for each TXT/SPF string of record `i` above 255 octets (and stops at the first when `found` is null); whether there was one. */
+function tooLongStrings(zone: Zone, i: number, found: TooLong | null): boolean {
+  const type = zone.records.type[i];
+  if (type !== 16 && type !== 99) return false;
+  const tk = zone.tokens;
+  const rdataEnd = zone.records.rdataEnd[i]!;
+  let any = false;
+  for (let t = nextSignificant(tk.kind, zone.records.rdata[i]!, rdataEnd); t < rdataEnd; t = nextSignificant(tk.kind, t + 1, rdataEnd)) {
+    // Quick reject: 85 characters are at most 255 octets (3 a character); up to 255 ASCII ones are too.
+    const length = tk.end[t]! - tk.start[t]!;
+    if (length <= 85 + 2) continue;
+    const src = sourceAt(zone, tk.start[t]!);
+    if (length <= LIMIT + 2 && isAscii(src.text, tk.start[t]! - src.base, tk.end[t]! - src.base)) continue;
+    const quoted = (tk.kind[t]! & 7) === TOK_QUOTED;
+    const s = tk.start[t]! - src.base + (quoted ? 1 : 0);
+    const e = tk.end[t]! - src.base - (quoted && !(tk.kind[t]! & TOK_UNTERMINATED) ? 1 : 0);
+    const octets = charStringOctets(src.text, s, e);
+    if (octets <= LIMIT) continue;
+    if (!found) return true;
+    any = true;
+    found(t, octets, src.text, s, e);
+  }
+  return any;
+}
+
+/** The records with a string too long: a list carried across edits (the answer is the record's own). */
+const withTooLong = new WeakMap<Zone, readonly number[]>();
 
 export const txtStringTooLong: Rule<ZoneContext> = {
   code: 'zone/txt-string-too-long',
@@ -18,24 +50,11 @@ export const txtStringTooLong: Rule<ZoneContext> = {
   check(ctx, report) {
     const { zone } = ctx;
     const tk = zone.tokens;
-    const types = zone.records.type;
-    for (let i = 0; i < zone.records.count; i++) {
-      if (types[i] !== 16 && types[i] !== 99) continue;
-      const rdataEnd = zone.records.rdataEnd[i]!;
-      for (let t = nextSignificant(tk.kind, zone.records.rdata[i]!, rdataEnd); t < rdataEnd; t = nextSignificant(tk.kind, t + 1, rdataEnd)) {
-        // Quick reject: 85 characters are at most 255 octets (3 a character); up to 255 ASCII ones are too.
-        const length = tk.end[t]! - tk.start[t]!;
-        if (length <= 85 + 2) continue;
-        const src = sourceAt(zone, tk.start[t]!);
-        if (length <= LIMIT + 2 && isAscii(src.text, tk.start[t]! - src.base, tk.end[t]! - src.base)) continue;
-        const quoted = (tk.kind[t]! & 7) === TOK_QUOTED;
-        const s = tk.start[t]! - src.base + (quoted ? 1 : 0);
-        const e = tk.end[t]! - src.base - (quoted && !(tk.kind[t]! & TOK_UNTERMINATED) ? 1 : 0);
-        const octets = charStringOctets(src.text, s, e);
-        if (octets <= LIMIT) continue;
+    for (const i of recordsWhere(zone, withTooLong, (i) => tooLongStrings(zone, i, null))) {
+      tooLongStrings(zone, i, (t, octets, text, s, e) => {
         const edits: TextEdit[] = [];
         if (zone.records.source[i] === 0) {
-          const pieces = split(src.text, s, e);
+          const pieces = split(text, s, e);
           edits.push({ range: { start: tk.start[t]!, end: tk.end[t]! }, newText: pieces.map((p) => `"${p}"`).join(' ') });
         }
         report({
@@ -43,7 +62,7 @@ export const txtStringTooLong: Rule<ZoneContext> = {
           message: `this TXT string is ${octets} octets, above the 255 a character-string can hold; split it into several quoted strings (they are joined without separator)`,
           fixes: edits.length ? [{ title: 'Split into strings of at most 255 octets', edits, isPreferred: true }] : [],
         });
-      }
+      });
     }
   },
 };
